@@ -1,0 +1,39 @@
+# make run   installs everything, loads the demo data into SQLite and serves the staff site on 127.0.0.1:$(PORT)
+# make test  installs everything and runs the whole test suite (DATABASE_URL picks the database)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: install run test lint browser bench messages
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright drives it through executable_path).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	$(BIN)/cchc demo
+	@echo "CCHC is serving on http://127.0.0.1:$(PORT)/  (log-ins above; stop with Ctrl-C)"
+	$(BIN)/cchc runserver 127.0.0.1:$(PORT)
+
+test: install browser
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+messages: install
+	cd cchc && ../$(BIN)/cchc makemessages -l vi --ignore 'tests/*' && ../$(BIN)/cchc compilemessages -l vi
+
+bench: install
+	$(BIN)/python bench/figures.py

@@ -1,0 +1,225 @@
+"""Dossiers (hồ sơ), their immutable event log, pauses, documents and apology letters.
+
+A dossier's `status` is set only by the guard in `workflow.py`; see docs/workflow.md.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cchc.procedures.models import OnlineService
+
+from .workflow import Status
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    DIRECT = "direct", _("At the desk")
+    POSTAL = "postal", _("Public postal service")
+
+
+class Outcome(models.TextChoices):
+    RESOLVED = "resolved", _("Resolved")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    RETURNED = "returned", _("Returned")
+
+
+class Regime(models.TextChoices):
+    R2018 = "2018", _("Decree 61/2018/NĐ-CP")
+    R2025 = "2025", _("Decree 118/2025/NĐ-CP")
+
+
+class Dossier(models.Model):
+    """One application for one procedure, received at one unit's desk. Counted once, at that unit."""
+
+    code = models.CharField(_("dossier code"), max_length=64, unique=True)
+    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.PROTECT, related_name="dossiers")
+    receiving_unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("receiving unit"), on_delete=models.PROTECT, related_name="received_dossiers"
+    )
+    # The unit currently processing it (a district office, or the receiving unit itself).
+    processing_unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("processing unit"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="processing_dossiers",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.RECEIVED)
+    regime = models.CharField(_("regime"), max_length=8, choices=Regime.choices, default=Regime.R2018)
+
+    # Copied from the procedure at receipt (the catalogue version in force then).
+    processing_days = models.DecimalField(_("time limit (working days)"), max_digits=5, decimal_places=1)
+    online_service = models.CharField(_("online service"), max_length=16, choices=OnlineService.choices)
+
+    # Personal data: shown only to those who handle the dossier (see accounts.access).
+    applicant_name = models.CharField(_("applicant"), max_length=200, blank=True)
+    applicant_id_number = models.CharField(_("ID number"), max_length=32, blank=True)
+    applicant_phone = models.CharField(_("phone"), max_length=32, blank=True)
+    applicant_address = models.CharField(_("address"), max_length=300, blank=True)
+    applicant_email = models.EmailField(_("e-mail"), blank=True)
+    sets = models.PositiveSmallIntegerField(_("number of sets"), default=1)
+    note = models.TextField(_("note"), blank=True)
+
+    received_at = models.DateTimeField(_("received at"), db_index=True)
+    # When the clock starts (the next working day for receipts after the cut-off).
+    clock_start_at = models.DateTimeField(_("clock starts at"))
+    # The legal deadline. Moved only by logged pauses (supplement restart, fee wait); never by an apology.
+    due_at = models.DateTimeField(_("due at"), db_index=True)
+    # The new appointment an apology letter promised (kept beside due_at, never replacing it).
+    extended_due_at = models.DateTimeField(_("new appointment"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, db_index=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    delivered_at = models.DateTimeField(_("result delivered at"), null=True, blank=True)
+    # Working days spent waiting for the applicant (supplements, fees), summed when each wait ends.
+    waiting_working_days = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    # Working days from receipt to result, less the waits; set when the dossier is finished.
+    processing_working_days = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+
+    components_digitized = models.BooleanField(_("components digitized"), default=False)
+    result_digitized = models.BooleanField(_("result digitized"), default=False)
+    e_certified = models.BooleanField(_("electronic certified copy issued"), default=False)
+
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("handler"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="assigned_dossiers",
+    )
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("received by"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    # True for rows loaded by `cchc import dossiers` (their history lives in the system they came from).
+    imported = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        indexes = [
+            models.Index(fields=["receiving_unit", "received_at"], name="dossier_unit_received"),
+            models.Index(fields=["receiving_unit", "finished_at"], name="dossier_unit_finished"),
+            models.Index(fields=["status", "due_at"], name="dossier_status_due"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(finished_at__isnull=True) | models.Q(finished_at__gte=models.F("received_at")),
+                name="dossier_finished_after_received",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(finished_at__isnull=True, outcome="")
+                           | (models.Q(finished_at__isnull=False) & ~models.Q(outcome=""))),
+                name="dossier_outcome_iff_finished",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("web:dossier_detail", args=[self.code])
+
+    @property
+    def is_open(self) -> bool:
+        return self.finished_at is None
+
+
+class DossierEvent(models.Model):
+    """An immutable row for every change of a dossier: who, when, which action, from which status to which."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("action"), max_length=32)
+    from_status = models.CharField(_("from"), max_length=32, blank=True)
+    to_status = models.CharField(_("to"), max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"))
+    note = models.TextField(_("note"), blank=True)
+    # Action-specific facts (assignee, old and new due date, reasons, ...), kept as given.
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("dossier event")
+        verbose_name_plural = _("dossier events")
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action} {self.from_status}->{self.to_status}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("Dossier events are immutable.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Dossier events are immutable.")
+
+
+class PauseKind(models.TextChoices):
+    SUPPLEMENT = "supplement", _("Waiting for a supplement")
+    FEE = "fee", _("Waiting for fees")
+
+
+class DossierPause(models.Model):
+    """A time the dossier waited for the applicant. Ended when the supplement or payment arrives."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="pauses")
+    kind = models.CharField(max_length=16, choices=PauseKind.choices)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    working_days = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["started_at"]
+
+
+class DocumentKind(models.TextChoices):
+    COMPONENT = "component", _("Component document")
+    RESULT = "result", _("Result")
+
+
+class DossierDocument(models.Model):
+    """A digital file held for a dossier: a scanned component or the result."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(max_length=16, choices=DocumentKind.choices)
+    component = models.ForeignKey(
+        "procedures.ComponentDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(max_length=300)
+    file = models.FileField(upload_to="dossiers/%Y/%m/")
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class Apology(models.Model):
+    """An apology letter for a late dossier (Mẫu 04, 2018) with the new appointment it promises."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="apology")
+    issued_at = models.DateTimeField(_("issued at"), db_index=True)
+    reason = models.TextField(_("reason"), blank=True)
+    new_due_at = models.DateTimeField(_("new appointment"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("apology letter")
+        verbose_name_plural = _("apology letters")
+
+
+class DossierCodeCounter(models.Model):
+    """The last sequence number used for a unit's dossier codes on one day. Only ever incremented."""
+
+    agency_code = models.CharField(max_length=64)
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency_code", "day"], name="code_counter_unique")]

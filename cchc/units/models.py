@@ -1,0 +1,119 @@
+"""Administrative units (đơn vị hành chính) and the working-day calendar the desks keep."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District")
+    COMMUNE = "commune", _("Commune")
+    # A district's own specialist office (phòng chuyên môn): it processes dossiers, it has no desk of its own.
+    OFFICE = "office", _("Specialist office")
+
+
+class UnitQuerySet(models.QuerySet):
+    def valid_on(self, day: dt.date) -> UnitQuerySet:
+        """Units that existed on `day` (units merge and split; history is never rewritten)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+
+class Unit(models.Model):
+    """A unit of government with a one-stop desk (or a specialist office under one), effective-dated."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    level = models.CharField(_("level"), max_length=16, choices=UnitLevel.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Identifier under the national agency-code standard (Circular 10/2016/TT-BTTTT); dossier codes start with it.
+    agency_code = models.CharField(_("agency code"), max_length=32, blank=True)
+    place_name = models.CharField(_("place name on documents"), max_length=100, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", verbose_name=_("successor"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    # Materialised path of codes from the top ("/quang-tri/gio-linh/gio-an/"): subtree queries without recursion.
+    path = models.CharField(max_length=500, db_index=True, editable=False, default="")
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # The path is structure, not domain logic: it must follow the parent and code on every save, and the
+        # subtree's paths with it, or scoping by unit would silently break.
+        old_path = self.path
+        prefix = Unit.objects.get(pk=self.parent_id).path if self.parent_id else "/"
+        self.path = f"{prefix}{self.code}/"
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in Unit.objects.filter(parent=self):
+                child.save()
+
+    def descendants(self, include_self: bool = False) -> UnitQuerySet:
+        qs = Unit.objects.filter(path__startswith=self.path)
+        return qs if include_self else qs.exclude(pk=self.pk)
+
+    def ancestors(self) -> list[Unit]:
+        codes = [c for c in self.path.strip("/").split("/") if c and c != self.code]
+        by_code = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+        return [by_code[c] for c in codes if c in by_code]
+
+    def desk_unit(self) -> Unit:
+        """The unit whose one-stop desk serves this unit: an office uses its district's desk."""
+        return self.parent if self.level == UnitLevel.OFFICE and self.parent_id else self
+
+
+class CalendarDayKind(models.TextChoices):
+    DAY_OFF = "day_off", _("Day off (holiday or swapped day off)")
+    WORKING_DAY = "working_day", _("Working day (make-up day)")
+
+
+class CalendarDay(models.Model):
+    """An administrator's correction to the calendar: a swapped day off, or a Saturday worked in exchange.
+
+    The `holidays` package supplies Vietnam's public holidays (lunar dates included); these rows win over it,
+    because each year the government (and sometimes the province) fixes the swapped days by its own letter.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    source = models.CharField(_("source document"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar correction")
+        verbose_name_plural = _("calendar corrections")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
