@@ -37,11 +37,18 @@ class Dossier(models.Model):
     code = models.CharField(_("dossier code"), max_length=64, unique=True)
     procedure = models.ForeignKey("procedures.Procedure", on_delete=models.PROTECT, related_name="dossiers")
     receiving_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("receiving unit"), on_delete=models.PROTECT, related_name="received_dossiers"
+        "units.Unit",
+        verbose_name=_("receiving unit"),
+        on_delete=models.PROTECT,
+        related_name="received_dossiers",
     )
     # The unit currently processing it (a district office, or the receiving unit itself).
     processing_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("processing unit"), on_delete=models.PROTECT, null=True, blank=True,
+        "units.Unit",
+        verbose_name=_("processing unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="processing_dossiers",
     )
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
@@ -81,12 +88,20 @@ class Dossier(models.Model):
     e_certified = models.BooleanField(_("electronic certified copy issued"), default=False)
 
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("handler"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handler"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="assigned_dossiers",
     )
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("received by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     # True for rows loaded by `cchc import dossiers` (their history lives in the system they came from).
     imported = models.BooleanField(default=False)
@@ -102,12 +117,15 @@ class Dossier(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(finished_at__isnull=True) | models.Q(finished_at__gte=models.F("received_at")),
+                condition=models.Q(finished_at__isnull=True)
+                | models.Q(finished_at__gte=models.F("received_at")),
                 name="dossier_finished_after_received",
             ),
             models.CheckConstraint(
-                condition=(models.Q(finished_at__isnull=True, outcome="")
-                           | (models.Q(finished_at__isnull=False) & ~models.Q(outcome=""))),
+                condition=(
+                    models.Q(finished_at__isnull=True, outcome="")
+                    | (models.Q(finished_at__isnull=False) & ~models.Q(outcome=""))
+                ),
                 name="dossier_outcome_iff_finished",
             ),
         ]
@@ -133,7 +151,11 @@ class DossierEvent(models.Model):
     from_status = models.CharField(_("from"), max_length=32, blank=True)
     to_status = models.CharField(_("to"), max_length=32)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     at = models.DateTimeField(_("at"))

@@ -48,11 +48,14 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", _("Withdraw")
     RETURN = "return", _("Return unprocessed")
     APOLOGIZE = "apologize", _("Issue an apology letter")
+    IMPORT = "import", _("Imported from another one-stop system")
 
 
 S = Status
 OPEN = (S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT, S.AWAITING_FEE, S.AWAITING_APPROVAL, S.APPROVED)
 DESK, SPEC, LEAD = "desk_officer", "specialist", "leader"
+# The acting "role" of `cchc import` and other system jobs; no person holds it.
+SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,9 @@ class Move:
 TABLE: dict[str, Move] = {
     Action.RECEIVE: Move((), S.RECEIVED, frozenset({DESK})),
     Action.ASSIGN: Move((S.RECEIVED, S.IN_PROCESS), S.IN_PROCESS, frozenset({DESK, LEAD})),
-    Action.REQUEST_SUPPLEMENT: Move((S.RECEIVED, S.IN_PROCESS), S.AWAITING_SUPPLEMENT, frozenset({DESK, SPEC})),
+    Action.REQUEST_SUPPLEMENT: Move(
+        (S.RECEIVED, S.IN_PROCESS), S.AWAITING_SUPPLEMENT, frozenset({DESK, SPEC})
+    ),
     Action.SUPPLEMENT: Move((S.AWAITING_SUPPLEMENT,), S.IN_PROCESS, frozenset({DESK, SPEC})),
     Action.REQUEST_FEE: Move((S.IN_PROCESS, S.APPROVED), S.AWAITING_FEE, frozenset({SPEC, DESK})),
     Action.FEE_PAID: Move((S.AWAITING_FEE,), S.IN_PROCESS, frozenset({DESK, SPEC})),
@@ -77,9 +82,23 @@ TABLE: dict[str, Move] = {
     Action.ISSUE_RESULT: Move((S.APPROVED,), S.RESULT_ISSUED, frozenset({LEAD, SPEC, DESK})),
     Action.DELIVER: Move((S.RESULT_ISSUED, S.REFUSED), S.DELIVERED, frozenset({DESK})),
     Action.WITHDRAW: Move(OPEN[:-1], S.WITHDRAWN, frozenset({DESK})),
-    Action.RETURN: Move((S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT), S.RETURNED, frozenset({DESK, LEAD})),
+    Action.RETURN: Move(
+        (S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT), S.RETURNED, frozenset({DESK, LEAD})
+    ),
     Action.APOLOGIZE: Move(OPEN, None, frozenset({LEAD})),
+    # A record loaded from another system: its status follows from its outcome (see imported_status).
+    Action.IMPORT: Move((), None, frozenset({SYSTEM})),
 }
+CREATING = (Action.RECEIVE, Action.IMPORT)
+
+
+def imported_status(outcome: str, delivered: bool = True) -> str:
+    """The status of an imported record: open ones are in process, finished ones follow their outcome."""
+    if not outcome:
+        return S.IN_PROCESS
+    if outcome == "resolved":
+        return S.DELIVERED if delivered else S.RESULT_ISSUED
+    return {"withdrawn": S.WITHDRAWN, "returned": S.RETURNED}[outcome]
 
 
 class TransitionError(Exception):
@@ -95,7 +114,7 @@ def check(dossier: Dossier, action: str, roles: set[str] | frozenset[str]) -> Mo
     move = TABLE.get(action)
     if move is None:
         raise TransitionError(_("Unknown action: %(action)s") % {"action": action})
-    if action != Action.RECEIVE and dossier.status not in move.sources:
+    if action not in CREATING and dossier.status not in move.sources:
         raise TransitionError(
             _("Cannot %(action)s a dossier that is %(status)s.")
             % {"action": Action(action).label.lower(), "status": Status(dossier.status).label.lower()}
@@ -126,10 +145,12 @@ def apply(
 
     move = check(dossier, action, roles)
     at = at or timezone.now()
-    from_status = "" if action == Action.RECEIVE else dossier.status
+    from_status = "" if action in CREATING else dossier.status
     for field, value in (changes or {}).items():
         setattr(dossier, field, value)
-    if move.target is not None:
+    if action == Action.IMPORT:
+        dossier.status = imported_status(dossier.outcome, delivered=True)
+    elif move.target is not None:
         dossier.status = move.target
     dossier.save()
     return DossierEvent.objects.create(

@@ -30,7 +30,9 @@ class Procedure(models.Model):
     field = models.CharField(_("field"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=16, choices=ProcedureLevel.choices)
     processing_days = models.DecimalField(
-        _("time limit (working days)"), max_digits=5, decimal_places=1,
+        _("time limit (working days)"),
+        max_digits=5,
+        decimal_places=1,
         validators=[MinValueValidator(Decimal("0"))],
     )
     online_service = models.CharField(
@@ -50,7 +52,9 @@ class Procedure(models.Model):
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
         constraints = [
-            models.CheckConstraint(condition=models.Q(processing_days__gte=0), name="procedure_days_nonnegative")
+            models.CheckConstraint(
+                condition=models.Q(processing_days__gte=0), name="procedure_days_nonnegative"
+            )
         ]
 
     def __str__(self) -> str:
