@@ -55,9 +55,7 @@ def cast(db):
         parent=district,
         agency_code="000.22.27.H45",
     )
-    c = SimpleNamespace(
-        province=province, district=district, office=office, commune_a=commune_a, commune_b=commune_b
-    )
+    c = SimpleNamespace(province=province, district=district, office=office, commune_a=commune_a, commune_b=commune_b)
     for key, unit in [("a", commune_a), ("b", commune_b), ("district", district)]:
         setattr(c, f"desk_{key}", user_with_role(unit, Role.DESK_OFFICER, f"desk_{key}"))
         setattr(c, f"specialist_{key}", user_with_role(unit, Role.SPECIALIST, f"specialist_{key}"))

@@ -117,8 +117,7 @@ class Dossier(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(finished_at__isnull=True)
-                | models.Q(finished_at__gte=models.F("received_at")),
+                condition=models.Q(finished_at__isnull=True) | models.Q(finished_at__gte=models.F("received_at")),
                 name="dossier_finished_after_received",
             ),
             models.CheckConstraint(
@@ -198,6 +197,9 @@ class DossierPause(models.Model):
     class Meta:
         ordering = ["started_at"]
 
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.kind} {self.started_at:%Y-%m-%d}"
+
 
 class DocumentKind(models.TextChoices):
     COMPONENT = "component", _("Component document")
@@ -219,6 +221,9 @@ class DossierDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Apology(models.Model):
     """An apology letter for a late dossier (Mẫu 04, 2018) with the new appointment it promises."""
@@ -235,6 +240,9 @@ class Apology(models.Model):
         verbose_name = _("apology letter")
         verbose_name_plural = _("apology letters")
 
+    def __str__(self) -> str:
+        return f"{self.dossier} {self.issued_at:%Y-%m-%d}"
+
 
 class DossierCodeCounter(models.Model):
     """The last sequence number used for a unit's dossier codes on one day. Only ever incremented."""
@@ -245,3 +253,6 @@ class DossierCodeCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency_code", "day"], name="code_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_code}-{self.day:%y%m%d}: {self.last}"

@@ -69,9 +69,7 @@ class Move:
 TABLE: dict[str, Move] = {
     Action.RECEIVE: Move((), S.RECEIVED, frozenset({DESK})),
     Action.ASSIGN: Move((S.RECEIVED, S.IN_PROCESS), S.IN_PROCESS, frozenset({DESK, LEAD})),
-    Action.REQUEST_SUPPLEMENT: Move(
-        (S.RECEIVED, S.IN_PROCESS), S.AWAITING_SUPPLEMENT, frozenset({DESK, SPEC})
-    ),
+    Action.REQUEST_SUPPLEMENT: Move((S.RECEIVED, S.IN_PROCESS), S.AWAITING_SUPPLEMENT, frozenset({DESK, SPEC})),
     Action.SUPPLEMENT: Move((S.AWAITING_SUPPLEMENT,), S.IN_PROCESS, frozenset({DESK, SPEC})),
     Action.REQUEST_FEE: Move((S.IN_PROCESS, S.APPROVED), S.AWAITING_FEE, frozenset({SPEC, DESK})),
     Action.FEE_PAID: Move((S.AWAITING_FEE,), S.IN_PROCESS, frozenset({DESK, SPEC})),
@@ -82,9 +80,7 @@ TABLE: dict[str, Move] = {
     Action.ISSUE_RESULT: Move((S.APPROVED,), S.RESULT_ISSUED, frozenset({LEAD, SPEC, DESK})),
     Action.DELIVER: Move((S.RESULT_ISSUED, S.REFUSED), S.DELIVERED, frozenset({DESK})),
     Action.WITHDRAW: Move(OPEN[:-1], S.WITHDRAWN, frozenset({DESK})),
-    Action.RETURN: Move(
-        (S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT), S.RETURNED, frozenset({DESK, LEAD})
-    ),
+    Action.RETURN: Move((S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT), S.RETURNED, frozenset({DESK, LEAD})),
     Action.APOLOGIZE: Move(OPEN, None, frozenset({LEAD})),
     # A record loaded from another system: its status follows from its outcome (see imported_status).
     Action.IMPORT: Move((), None, frozenset({SYSTEM})),
@@ -120,9 +116,7 @@ def check(dossier: Dossier, action: str, roles: set[str] | frozenset[str]) -> Mo
             % {"action": Action(action).label.lower(), "status": Status(dossier.status).label.lower()}
         )
     if not move.roles & set(roles):
-        raise TransitionError(
-            _("Your role does not allow this action: %(action)s.") % {"action": Action(action).label}
-        )
+        raise TransitionError(_("Your role does not allow this action: %(action)s.") % {"action": Action(action).label})
     return move
 
 

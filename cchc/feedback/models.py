@@ -27,6 +27,9 @@ class Evaluation(models.Model):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
 
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.submitted_at:%Y-%m-%d}"
+
 
 class Feedback(models.Model):
     """A citizen's feedback or petition about a regulation or the handling of a procedure, to one unit."""
@@ -48,3 +51,6 @@ class Feedback(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.received_at:%Y-%m-%d}"

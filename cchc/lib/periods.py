@@ -40,9 +40,7 @@ class Period:
     @property
     def end_at(self) -> dt.datetime:
         """The first moment after the period (exclusive bound), local time."""
-        return dt.datetime.combine(
-            self.end + dt.timedelta(days=1), dt.time(0), tzinfo=ZoneInfo(settings.TIME_ZONE)
-        )
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time(0), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
     def previous_day(self) -> dt.date:
         return self.start - dt.timedelta(days=1)
@@ -88,9 +86,7 @@ def parse_period(text: str, cutoff: str = CALENDAR) -> Period:
         year = int(m[1])
         months = ((year, 1), (year, 12))
     else:
-        raise PeriodError(
-            f"{value!r} is not a period: use 2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30"
-        )
+        raise PeriodError(f"{value!r} is not a period: use 2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30")
     if cutoff == STATUTORY:
         start, end = _statutory(*months)
     else:

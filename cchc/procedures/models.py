@@ -52,9 +52,7 @@ class Procedure(models.Model):
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(processing_days__gte=0), name="procedure_days_nonnegative"
-            )
+            models.CheckConstraint(condition=models.Q(processing_days__gte=0), name="procedure_days_nonnegative")
         ]
 
     def __str__(self) -> str:

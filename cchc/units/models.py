@@ -74,10 +74,6 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def display_name(self) -> str:
-        return self.short_name or self.name
-
     def save(self, *args, **kwargs) -> None:
         # The path is structure, not domain logic: it must follow the parent and code on every save, and the
         # subtree's paths with it, or scoping by unit would silently break.
@@ -88,6 +84,10 @@ class Unit(models.Model):
         if old_path and old_path != self.path:
             for child in Unit.objects.filter(parent=self):
                 child.save()
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
 
     def descendants(self, include_self: bool = False) -> UnitQuerySet:
         qs = Unit.objects.filter(path__startswith=self.path)
