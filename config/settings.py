@@ -89,6 +89,9 @@ TEMPLATES = [
     }
 ]
 
+# The embedded default: a SQLite file under var/ (created on first use).
+if not env_str("DATABASE_URL"):
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'cchc.sqlite3'}",
