@@ -16,9 +16,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian's chromium for the browser tests (Playwright drives it through executable_path).
+# Debian packages the tests use: chromium for the browser tests (Playwright drives it through executable_path),
+# LibreOffice (headless) to turn reports into PDF, poppler-utils to read a PDF page back as an image.
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui fonts-liberation poppler-utils gettext
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; for c in chromium soffice pdftoppm msgfmt; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; fi
 
 run: install
 	$(BIN)/cchc demo
