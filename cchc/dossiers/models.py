@@ -5,13 +5,23 @@ A dossier's `status` is set only by the guard in `workflow.py`; see docs/workflo
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.procedures.models import OnlineService
 
 from .workflow import Status
+
+if TYPE_CHECKING:
+    from cchc.lib.periods import Period
+
+# The applicant holds the clock while the dossier waits in these statuses; its deadline is moved when they end.
+PAUSED = (Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 
 
 class Channel(models.TextChoices):
@@ -29,6 +39,32 @@ class Outcome(models.TextChoices):
 class Regime(models.TextChoices):
     R2018 = "2018", _("Decree 61/2018/NĐ-CP")
     R2025 = "2025", _("Decree 118/2025/NĐ-CP")
+
+
+class DossierQuerySet(models.QuerySet):
+    def open(self) -> DossierQuerySet:
+        """Not finished yet (no outcome)."""
+        return self.filter(finished_at__isnull=True)
+
+    def pending(self, at: dt.datetime | None = None) -> DossierQuerySet:
+        """Received by `at` (default now) and not finished by then."""
+        at = at or timezone.now()
+        return self.filter(received_at__lte=at).filter(
+            models.Q(finished_at__isnull=True) | models.Q(finished_at__gt=at)
+        )
+
+    def overdue(self, at: dt.datetime | None = None) -> DossierQuerySet:
+        """Pending at `at` (default now) with the legal deadline already past."""
+        at = at or timezone.now()
+        return self.pending(at).filter(due_at__lt=at)
+
+    def finished_in(self, period: Period) -> DossierQuerySet:
+        """Finished (any outcome) within the period's local dates."""
+        return self.filter(finished_at__gte=period.start_at, finished_at__lt=period.end_at)
+
+    def received_in(self, period: Period) -> DossierQuerySet:
+        """Received within the period's local dates."""
+        return self.filter(received_at__gte=period.start_at, received_at__lt=period.end_at)
 
 
 class Dossier(models.Model):
@@ -105,6 +141,8 @@ class Dossier(models.Model):
     )
     # True for rows loaded by `cchc import dossiers` (their history lives in the system they came from).
     imported = models.BooleanField(default=False)
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

@@ -139,7 +139,8 @@ def apply(
 
     move = check(dossier, action, roles)
     at = at or timezone.now()
-    from_status = "" if action in CREATING else dossier.status
+    # A re-import updates a saved dossier: its event starts from the status it had.
+    from_status = "" if action in CREATING and dossier.pk is None else dossier.status
     for field, value in (changes or {}).items():
         setattr(dossier, field, value)
     if action == Action.IMPORT:

@@ -131,10 +131,10 @@ class WorkCalendar:
             day += dt.timedelta(days=1)
         raise ValueError("deadline beyond ten years")
 
-    def working_time_between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
-        """Working days (office time / day length, to 2 decimals) between two moments; 0 if end <= start."""
+    def working_seconds_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        """Seconds of office time between two moments; 0 if end <= start."""
         if end <= start:
-            return Decimal("0.00")
+            return 0
         start_l, end_l = start.astimezone(self.tz), end.astimezone(self.tz)
         seconds = 0
         day = start_l.date()
@@ -146,7 +146,16 @@ class WorkCalendar:
                     if finish > begin:
                         seconds += int((finish - begin).total_seconds())
             day += dt.timedelta(days=1)
+        return seconds
+
+    def working_time_between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
+        """Working days (office time / day length, to 2 decimals) between two moments; 0 if end <= start."""
+        seconds = self.working_seconds_between(start, end)
         return (Decimal(seconds) / Decimal(self.day_seconds)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    def add_working_seconds(self, start: dt.datetime, seconds: int) -> dt.datetime:
+        """The moment `seconds` of office time after `start`: exact, for moving a deadline by a measured pause."""
+        return self.add_working_days(start, Decimal(seconds) / Decimal(self.day_seconds))
 
 
 def _seconds(t: dt.time) -> int:

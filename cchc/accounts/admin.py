@@ -1,0 +1,32 @@
+"""Admin for users and their memberships (role at a unit)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "full_name", "email", "is_active", "is_staff"]
+    search_fields = ["username", "full_name", "email"]
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        (_("One-stop"), {"fields": ["full_name", "phone"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "unit", "role"]
+    list_filter = ["role", "unit__level"]
+    search_fields = ["user__username", "user__full_name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]

@@ -1,0 +1,101 @@
+"""Reads of dossiers that views, commands and reports share. Every list is scoped by accounts.access."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from cchc.accounts import access
+from cchc.lib.periods import Period
+from cchc.lib.workdays import calendar
+
+from .models import PAUSED, Dossier
+
+
+def due_soon_limit(now: dt.datetime | None = None) -> dt.datetime:
+    """The moment settings.CCHC_DUE_SOON_WORKING_DAYS working days from `now`: deadlines before it fall due soon."""
+    now = now or timezone.now()
+    return calendar().add_working_days(now, settings.CCHC_DUE_SOON_WORKING_DAYS)
+
+
+def annotate_deadlines(qs: QuerySet[Dossier], now: dt.datetime | None = None) -> QuerySet[Dossier]:
+    """Annotate `is_overdue` (deadline passed) and `is_due_soon` (deadline within the due-soon working days).
+
+    A dossier waiting for the applicant is neither: its clock is stopped and its deadline is reset when the
+    wait ends.
+    """
+    now = now or timezone.now()
+    limit = due_soon_limit(now)
+    running = ~Q(status__in=PAUSED) & Q(finished_at__isnull=True)
+    return qs.annotate(
+        is_overdue=Case(When(running & Q(due_at__lt=now), then=Value(True)), default=Value(False)),
+        is_due_soon=Case(
+            When(running & Q(due_at__gte=now, due_at__lt=limit), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
+
+
+def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime | None = None) -> QuerySet[Dossier]:
+    """Open dossiers `user` may see, soonest deadline first, flagged overdue or due soon.
+
+    `unit` narrows to dossiers received or processed there; `mine` to those assigned to the user (or received by
+    the user and not yet assigned).
+    """
+    qs = access.dossiers_visible_to(user).open()
+    if unit is not None:
+        qs = qs.filter(Q(receiving_unit=unit) | Q(processing_unit=unit))
+    if mine:
+        qs = qs.filter(Q(assigned_to=user) | Q(assigned_to__isnull=True, received_by=user))
+    qs = qs.select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")
+    return annotate_deadlines(qs, now).order_by("due_at", "pk")
+
+
+def dossier_search(user, q: str) -> QuerySet[Dossier]:
+    """Visible dossiers matching `q` by code, procedure code or name, or (only among the dossiers the user
+    handles) by applicant name or ID number."""
+    q = (q or "").strip()
+    qs = access.dossiers_visible_to(user)
+    if not q:
+        return qs.none()
+    match = Q(code__icontains=q) | Q(procedure__code__icontains=q) | Q(procedure__name__icontains=q)
+    personal = (Q(applicant_name__icontains=q) | Q(applicant_id_number__icontains=q)) & access.handled_q(user)
+    return qs.filter(match | personal).select_related("procedure", "receiving_unit").order_by("-received_at")
+
+
+def tracking_book(unit, period: Period) -> QuerySet[Dossier]:
+    """The tracking book (Sổ theo dõi hồ sơ, Mẫu 06 of 2018): dossiers received at `unit`'s desk in `period`,
+    in receipt order."""
+    return (
+        Dossier.objects.filter(receiving_unit=unit)
+        .received_in(period)
+        .select_related("procedure", "processing_unit", "received_by")
+        .order_by("received_at", "pk")
+    )
+
+
+def due_soon_and_overdue_by_officer(now: dt.datetime | None = None) -> dict:
+    """For each officer: (dossiers falling due soon, dossiers overdue), each sorted by deadline.
+
+    The officer is the handler the dossier is assigned to, or the desk officer who received it while nobody is
+    assigned. Dossiers waiting for the applicant are left out (their clock is stopped).
+    """
+    now = now or timezone.now()
+    qs = annotate_deadlines(Dossier.objects.open().exclude(status__in=PAUSED), now)
+    qs = qs.filter(Q(is_overdue=True) | Q(is_due_soon=True)).filter(
+        Q(assigned_to__isnull=False) | Q(received_by__isnull=False)
+    )
+    qs = qs.select_related("assigned_to", "received_by", "procedure", "receiving_unit").order_by("due_at", "pk")
+    result: dict = defaultdict(lambda: ([], []))
+    for dossier in qs:
+        officer = dossier.assigned_to or dossier.received_by
+        if not officer.is_active:
+            continue
+        due_soon, overdue = result[officer]
+        (overdue if dossier.is_overdue else due_soon).append(dossier)
+    return dict(result)

@@ -1,0 +1,27 @@
+"""Writes on the procedure catalogue."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .models import ComponentDocument, Procedure
+
+
+@transaction.atomic
+def procedure_save(*, by, code: str, **fields) -> Procedure:
+    """Create or update the procedure `code` with `fields`; dossiers already received keep their own copies."""
+    procedure = Procedure.objects.filter(code=code).first() or Procedure(code=code)
+    for name, value in fields.items():
+        setattr(procedure, name, value)
+    procedure.full_clean()
+    procedure.save()
+    return procedure
+
+
+@transaction.atomic
+def component_add(*, by, procedure: Procedure, name: str, form: str = "", quantity: int = 1, required=True):
+    """Add a required (or optional) component document to a procedure, at the end of its list."""
+    order = procedure.components.count() + 1
+    return ComponentDocument.objects.create(
+        procedure=procedure, name=name, form=form, quantity=quantity, required=required, order=order
+    )
