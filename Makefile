@@ -18,9 +18,11 @@ $(VENV)/.installed: pyproject.toml
 
 # Debian packages the tests use: chromium for the browser tests (Playwright drives it through executable_path),
 # LibreOffice (headless) to turn reports into PDF, poppler-utils to read a PDF page back as an image.
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui fonts-liberation poppler-utils gettext
+# fonts-liberation2: Liberation Serif (metric-compatible with Times New Roman) with the Vietnamese letters.
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui fonts-liberation fonts-liberation2 poppler-utils gettext
 browser:
 	@missing=""; for c in chromium soffice pdftoppm msgfmt; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	fc-list ':charset=1ea3' 2>/dev/null | grep -q 'Liberation Serif' || missing=1; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; fi
 
 run: install
