@@ -1,0 +1,66 @@
+"""The columns of the three exchange tables (see the module docstring of services.py for their meaning)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns of one table kind: those that must be in the header and those that may be, in file order."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    order: tuple[str, ...]
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return self.order
+
+
+UNIT_COLUMNS = Columns(
+    required=("code", "name", "level"),
+    optional=("parent_code", "valid_from", "valid_to", "successor_code"),
+    order=("code", "name", "level", "parent_code", "valid_from", "valid_to", "successor_code"),
+)
+
+PROCEDURE_COLUMNS = Columns(
+    required=("code", "name", "level", "processing_days"),
+    optional=("field", "online_service", "fee", "posted"),
+    order=("code", "name", "level", "field", "processing_days", "online_service", "fee", "posted"),
+)
+
+DOSSIER_COLUMNS = Columns(
+    required=("code", "procedure_code", "unit_code", "channel", "received_at"),
+    optional=(
+        "due_at",
+        "finished_at",
+        "outcome",
+        "components_digitized",
+        "result_digitized",
+        "apology_at",
+        "evaluated_at",
+        "e_certified",
+        "applicant_name",
+        "applicant_id",
+        "applicant_phone",
+    ),
+    order=(
+        "code",
+        "procedure_code",
+        "unit_code",
+        "channel",
+        "received_at",
+        "due_at",
+        "finished_at",
+        "outcome",
+        "components_digitized",
+        "result_digitized",
+        "apology_at",
+        "evaluated_at",
+        "e_certified",
+        "applicant_name",
+        "applicant_id",
+        "applicant_phone",
+    ),
+)

@@ -1,0 +1,51 @@
+"""`cchc import units|procedures|dossiers FILE`: load an exchange table (CSV or XLSX), all or nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cchc.exchange.services import dossiers_import, procedures_import, units_import
+from cchc.exchange.tables import TableError, read_table
+
+IMPORTERS = {"units": units_import, "procedures": procedures_import, "dossiers": dossiers_import}
+
+
+class Command(BaseCommand):
+    help = (
+        "Load units, procedures or dossiers from a CSV or XLSX file in the exchange format. The whole file is "
+        "one transaction: any bad row rejects it, and every problem is listed. Load units first, then "
+        "procedures, then dossiers. New units get a blank agency code (not part of the format)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=list(IMPORTERS), help="what the file holds")
+        parser.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
+        parser.add_argument("--dry-run", action="store_true", help="check the file and report, without writing")
+
+    def handle(self, *args: Any, kind: str, file: str, dry_run: bool, **options: Any) -> None:
+        try:
+            header, rows = read_table(file)
+        except (TableError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        result = IMPORTERS[kind](rows=rows, header=header, dry_run=dry_run)
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                ngettext(
+                    "%(file)s was rejected: %(count)d problem; nothing was written.",
+                    "%(file)s was rejected: %(count)d problems; nothing was written.",
+                    len(result.errors),
+                )
+                % {"file": file, "count": len(result.errors)}
+            )
+        self.stdout.write(
+            _("%(kind)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
+            % {"kind": kind, "created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+        )
+        if dry_run:
+            self.stdout.write(_("Dry run: nothing was written."))
