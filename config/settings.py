@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "cchc.procedures",
     "cchc.dossiers",
     "cchc.feedback",
+    "cchc.reform",
     "cchc.reports",
     "cchc.exchange",
     "cchc.demo",

@@ -6,5 +6,14 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.worklist, name="worklist"),
+    path("receive/", views.receive, name="receive"),
+    path("receive/procedures/", views.receive_procedures, name="receive_procedures"),
+    path("receive/components/", views.receive_components, name="receive_components"),
+    path("search/", views.search, name="search"),
+    path("tracking-book/", views.tracking_book, name="tracking_book"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier_detail"),
+    path("dossiers/<str:code>/receipt/", views.receipt, name="receipt"),
+    path("dossiers/<str:code>/actions/<slug:action>/", views.dossier_action, name="dossier_action"),
+    path("dossiers/<str:code>/documents/", views.dossier_upload, name="dossier_upload"),
+    path("dossiers/<str:code>/documents/<int:pk>/", views.document, name="document"),
 ]

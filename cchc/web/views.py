@@ -1,14 +1,226 @@
-"""Staff pages: placeholder until the staff-pages work lands."""
+"""Staff pages. Each view: decorators, an access helper, one service or selector call, then redirect or render.
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+Fragments for htmx are template partials of the page template (`page.html#fragment`).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cchc.accounts import access
+from cchc.accounts.models import Role
+from cchc.dossiers import selectors, services
+from cchc.dossiers.models import DocumentKind, Dossier, DossierDocument
+from cchc.dossiers.regimes import FormKind, rules_for
+from cchc.dossiers.workflow import TransitionError, allowed_actions
+from cchc.procedures.models import ComponentDocument
+
+from .forms import (
+    ACTION_FORMS,
+    ReceptionForm,
+    TrackingBookForm,
+    UploadForm,
+    WorklistFilterForm,
+    action_form,
+    procedures_for_unit,
+)
+from .permissions import desk_officer_required, staff_required
+
+WORKLIST_LIMIT = 300
 
 
-@login_required
+def _handled_ids(user, dossiers) -> set[int]:
+    """Of these dossiers (a list), those whose personal data `user` may see: the ones the user handles."""
+    pks = [d.pk for d in dossiers]
+    return set(Dossier.objects.filter(pk__in=pks).filter(access.handled_q(user)).values_list("pk", flat=True))
+
+
+@staff_required
+@require_GET
 def worklist(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("CCHC")
+    form = WorklistFilterForm(request.GET or None, user=request.user)
+    params = form.params() if form.is_bound else {"tab": "mine", "unit": None, "status": ""}
+    rows = selectors.worklist_for_user(request.user, unit=params["unit"], mine=params["tab"] == "mine")
+    if params["status"]:
+        rows = rows.filter(status=params["status"])
+    shown = list(rows[:WORKLIST_LIMIT])
+    context = {
+        "form": form,
+        "tab": params["tab"],
+        "rows": shown,
+        "total": rows.count(),
+        "limit": WORKLIST_LIMIT,
+        "handled": _handled_ids(request.user, shown),
+    }
+    template = "web/worklist.html#rows" if request.htmx else "web/worklist.html"
+    return render(request, template, context)
 
 
-@login_required
+@desk_officer_required
+@require_http_methods(["GET", "POST"])
+def receive(request: HttpRequest) -> HttpResponse:
+    form = ReceptionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = services.dossier_receive(
+                by=request.user,
+                unit=data["unit"],
+                procedure=data["procedure"],
+                channel=data["channel"],
+                applicant=form.applicant(),
+                components_digitized=data["components_digitized"],
+                sets=data["sets"],
+                note=data["note"],
+            )
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Dossier %(code)s received.") % {"code": dossier.code})
+            return redirect("web:receipt", code=dossier.code)
+    return render(request, "web/receive.html", {"form": form})
+
+
+@desk_officer_required
+@require_GET
+def receive_procedures(request: HttpRequest) -> HttpResponse:
+    unit = access.user_units(request.user, roles=[Role.DESK_OFFICER]).filter(pk=request.GET.get("unit") or 0).first()
+    procedures = procedures_for_unit(unit, request.GET.get("q", ""))
+    return render(request, "web/receive.html#procedure_options", {"procedures": procedures})
+
+
+@desk_officer_required
+@require_GET
+def receive_components(request: HttpRequest) -> HttpResponse:
+    procedure_id = request.GET.get("procedure") or ""
+    components = ComponentDocument.objects.filter(procedure_id=procedure_id) if procedure_id.isdigit() else []
+    return render(request, "web/receive.html#components", {"components": components, "checked": set()})
+
+
+@staff_required
+@require_GET
+def receipt(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    context = {
+        "dossier": dossier,
+        "components": dossier.procedure.components.all(),
+        "form_spec": rules_for(dossier.regime).form(FormKind.RECEIPT),
+        "parent": dossier.receiving_unit.parent,
+    }
+    return render(request, "web/receipt.html", context)
+
+
+def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "") -> dict:
+    """Everything the dossier page shows; `bound` replaces the empty form of the action that just failed."""
+    roles = access.roles_for(request.user, dossier)
+    actions = [a for a in allowed_actions(dossier.status, roles) if a in ACTION_FORMS]
+    forms = [bound if bound is not None and bound.prefix == a else action_form(a, dossier) for a in actions]
+    # An action no longer open (another officer moved the dossier meanwhile) still reports why it failed.
+    stray_errors = bound.non_field_errors() if bound is not None and bound.prefix not in actions else []
+    return {
+        "dossier": dossier,
+        "personal": bool(roles),
+        "roles": roles,
+        "action_forms": forms,
+        "stray_errors": stray_errors,
+        "events": dossier.events.select_related("actor"),
+        "documents": dossier.documents.select_related("component", "uploaded_by").order_by("uploaded_at"),
+        "upload_form": UploadForm(dossier=dossier) if roles else None,
+        "flash": flash,
+    }
+
+
+@staff_required
+@require_GET
 def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
-    return HttpResponse(code)
+    dossier = access.get_dossier_for_user(request.user, code)
+    return render(request, "web/dossier_detail.html", _dossier_context(request, dossier))
+
+
+@staff_required
+@require_POST
+def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    if action not in ACTION_FORMS:
+        raise Http404("No such action.")
+    form = action_form(action, dossier, request.POST)
+    if form.is_valid():
+        try:
+            services.dossier_act(dossier=dossier, by=request.user, action=action, **form.service_kwargs())
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _after_change(request, dossier, _("Done: %(action)s.") % {"action": form.action_label})
+    context = _dossier_context(request, dossier, bound=form)
+    return render(request, "web/dossier_detail.html#panel" if request.htmx else "web/dossier_detail.html", context)
+
+
+def _after_change(request: HttpRequest, dossier, flash: str) -> HttpResponse:
+    """htmx: the refreshed panel; a plain post: back to the page (post/redirect/get)."""
+    if request.htmx:
+        dossier.refresh_from_db()
+        return render(request, "web/dossier_detail.html#panel", _dossier_context(request, dossier, flash=flash))
+    messages.success(request, flash)
+    return redirect(dossier)
+
+
+@staff_required
+@require_POST
+def dossier_upload(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    form = UploadForm(request.POST, request.FILES, dossier=dossier)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.dossier_attach_document(
+                dossier=dossier,
+                by=request.user,
+                kind=data["kind"],
+                file=data["file"],
+                name=data["name"],
+                component=data["component"] if data["kind"] == DocumentKind.COMPONENT else None,
+            )
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _after_change(request, dossier, _("Document attached."))
+    context = {**_dossier_context(request, dossier), "upload_form": form}
+    return render(request, "web/dossier_detail.html#panel" if request.htmx else "web/dossier_detail.html", context)
+
+
+@staff_required
+@require_GET
+def document(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    doc = get_object_or_404(DossierDocument, pk=pk, dossier=dossier)
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.rsplit("/", 1)[-1])
+
+
+@staff_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    results = selectors.dossier_search(request.user, q)
+    exact = results.filter(code__iexact=q).first() if q else None
+    if exact is not None:
+        return redirect(exact)
+    shown = list(results[:WORKLIST_LIMIT])
+    context = {"q": q, "results": shown, "handled": _handled_ids(request.user, shown)}
+    return render(request, "web/search.html", context)
+
+
+@staff_required
+@require_GET
+def tracking_book(request: HttpRequest) -> HttpResponse:
+    form = TrackingBookForm(request.GET, user=request.user)
+    rows, period, handled = [], None, set()
+    if form.is_valid():
+        period = form.cleaned_data["parsed_period"]
+        rows = list(selectors.tracking_book(form.cleaned_data["unit"], period))
+        handled = _handled_ids(request.user, rows)
+    context = {"form": form, "rows": rows, "period": period, "handled": handled}
+    return render(request, "web/tracking_book.html", context)

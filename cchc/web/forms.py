@@ -1,0 +1,264 @@
+"""Forms of the staff site. They check the shape of input only; the services decide what is allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cchc.accounts import access
+from cchc.accounts.models import Membership, Role
+from cchc.dossiers.models import Channel, DocumentKind, Dossier
+from cchc.dossiers.workflow import Action, Status
+from cchc.lib.periods import PeriodError, parse_period
+from cchc.procedures.models import ComponentDocument, Procedure
+from cchc.units.models import Unit, UnitLevel
+
+
+def procedures_for_unit(unit: Unit | None, q: str = ""):
+    """Posted, active procedures of the unit's level, optionally narrowed by code or name."""
+    if unit is None:
+        return Procedure.objects.none()
+    qs = Procedure.objects.filter(is_active=True, posted=True, level=unit.level)
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(name__icontains=q) | qs.filter(code__icontains=q)
+    return qs.order_by("code")
+
+
+class ReceptionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none(), empty_label=None)
+    procedure = forms.ModelChoiceField(label=_("Procedure"), queryset=Procedure.objects.none())
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.DIRECT)
+    applicant_name = forms.CharField(label=_("Applicant (person or organisation)"), max_length=200)
+    applicant_id_number = forms.CharField(label=_("ID number"), max_length=32, required=False)
+    applicant_phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    applicant_address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    applicant_email = forms.EmailField(label=_("E-mail"), required=False)
+    sets = forms.IntegerField(label=_("Number of sets"), min_value=1, max_value=99, initial=1)
+    components = forms.ModelMultipleChoiceField(
+        label=_("Documents received"),
+        queryset=ComponentDocument.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    components_digitized = forms.BooleanField(label=_("The documents were scanned at the desk"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = access.user_units(user, roles=[Role.DESK_OFFICER]).order_by("path")
+        self.fields["unit"].queryset = units
+        unit = self._chosen_unit(units)
+        self.fields["procedure"].queryset = procedures_for_unit(unit)
+        procedure_id = self.data.get("procedure") if self.is_bound else None
+        if procedure_id and str(procedure_id).isdigit():
+            self.fields["components"].queryset = ComponentDocument.objects.filter(procedure_id=procedure_id)
+
+    def _chosen_unit(self, units):
+        value = self.data.get("unit") if self.is_bound else None
+        if value and str(value).isdigit():
+            return units.filter(pk=value).first()
+        return units.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        procedure = cleaned.get("procedure")
+        if procedure is not None:
+            ticked = {c.pk for c in cleaned.get("components") or []}
+            missing = [c.name for c in procedure.components.filter(required=True) if c.pk not in ticked]
+            if missing:
+                raise forms.ValidationError(
+                    _("The dossier is not complete; missing: %(names)s."), params={"names": "; ".join(missing)}
+                )
+        return cleaned
+
+    def applicant(self) -> dict[str, str]:
+        keys = ("name", "id_number", "phone", "address", "email")
+        return {k: self.cleaned_data[f"applicant_{k}"] for k in keys}
+
+
+# --- dossier actions: one small form per action; service_kwargs() gives the service its arguments ---
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        self.dossier = dossier
+        super().__init__(*args, **kwargs)
+
+    @property
+    def action_label(self) -> str:
+        return Action(self.prefix).label if self.prefix in Action.values else ""
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ReasonForm(NoteForm):
+    note = None
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(NoteForm):
+    handler = forms.ModelChoiceField(label=_("Handler"), queryset=Membership.objects.none())
+
+    field_order = ["handler", "note"]
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        desk = dossier.receiving_unit
+        offices = desk.children.filter(level=UnitLevel.OFFICE).values_list("pk", flat=True)
+        units = {desk.pk, dossier.processing_unit_id, *offices}
+        self.fields["handler"].queryset = (
+            Membership.objects.filter(unit_id__in=units - {None}, role__in=[Role.SPECIALIST, Role.LEADER])
+            .select_related("user", "unit")
+            .order_by("unit__path", "role", "user__full_name")
+        )
+        self.fields["handler"].label_from_instance = lambda m: f"{m.user} · {m.get_role_display()} · {m.unit}"
+
+    def service_kwargs(self) -> dict:
+        membership = self.cleaned_data["handler"]
+        return {"to": membership.user, "processing_unit": membership.unit, "note": self.cleaned_data["note"]}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class RequestSupplementForm(NoteForm):
+    note = None
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    items = forms.CharField(
+        label=_("Documents to supplement (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def service_kwargs(self) -> dict:
+        return {"reason": self.cleaned_data["reason"], "items": _lines(self.cleaned_data["items"])}
+
+
+class RequestFeeForm(NoteForm):
+    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=0, decimal_places=0, required=False)
+    field_order = ["amount", "note"]
+
+
+class RefuseForm(NoteForm):
+    note = None
+    reasons = forms.CharField(label=_("Reasons (one per line)"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def service_kwargs(self) -> dict:
+        return {"reasons": _lines(self.cleaned_data["reasons"])}
+
+
+class IssueResultForm(NoteForm):
+    result_digitized = forms.BooleanField(label=_("The result is digitized"), required=False)
+    e_certified = forms.BooleanField(label=_("An electronic certified copy was issued"), required=False)
+    field_order = ["result_digitized", "e_certified", "note"]
+
+
+class ApologizeForm(NoteForm):
+    note = None
+    reason = forms.CharField(label=_("Reason for the delay"), widget=forms.Textarea(attrs={"rows": 2}))
+    new_due_at = forms.DateTimeField(
+        label=_("New appointment"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+
+ACTION_FORMS: dict[str, type[NoteForm]] = {
+    Action.ASSIGN: AssignForm,
+    Action.REQUEST_SUPPLEMENT: RequestSupplementForm,
+    Action.SUPPLEMENT: NoteForm,
+    Action.REQUEST_FEE: RequestFeeForm,
+    Action.FEE_PAID: NoteForm,
+    Action.SUBMIT: NoteForm,
+    Action.SEND_BACK: NoteForm,
+    Action.APPROVE: NoteForm,
+    Action.REFUSE: RefuseForm,
+    Action.ISSUE_RESULT: IssueResultForm,
+    Action.DELIVER: NoteForm,
+    Action.WITHDRAW: ReasonForm,
+    Action.RETURN: ReasonForm,
+    Action.APOLOGIZE: ApologizeForm,
+}
+
+
+def action_form(action: str, dossier: Dossier, data=None) -> NoteForm:
+    """The form of `action`, prefixed with the action's name so that several fit on one page."""
+    return ACTION_FORMS[action](data, dossier=dossier, prefix=action)
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    component = forms.ModelChoiceField(label=_("Component"), queryset=ComponentDocument.objects.none(), required=False)
+    name = forms.CharField(label=_("Name"), max_length=300, required=False)
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["component"].queryset = dossier.procedure.components.all()
+
+
+class WorklistFilterForm(forms.Form):
+    tab = forms.ChoiceField(choices=[("mine", _("Mine")), ("unit", _("My units"))], required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All my units")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = access.user_units(user).order_by("path")
+        open_statuses = [(s.value, s.label) for s in Status if s.value in _OPEN_VALUES]
+        self.fields["status"].choices = [("", _("All statuses")), *open_statuses]
+
+    def params(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"tab": data.get("tab") or "mine", "unit": data.get("unit"), "status": data.get("status") or ""}
+
+
+_OPEN_VALUES = {s.value for s in Status} - {Status.DELIVERED, Status.WITHDRAWN, Status.RETURNED}
+
+
+def current_quarter(today: dt.date | None = None) -> str:
+    today = today or timezone.localdate()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+class TrackingBookForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), empty_label=None)
+    period = forms.CharField(
+        label=_("Period"),
+        required=False,
+        help_text=_("A quarter (2023-Q3), a month (2023-09) or a year; or give the dates below."),
+    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, data, *, user, **kwargs):
+        units = access.units_for_figures(user).exclude(level=UnitLevel.OFFICE).order_by("path")
+        data = data.copy()
+        # The first page shows the user's own (first) unit's current quarter rather than an empty form.
+        if not data.get("unit") and units.exists():
+            own = units.filter(pk__in=access.user_units(user).values("pk")).first() or units.first()
+            data["unit"] = str(own.pk)
+        super().__init__(data, **kwargs)
+        self.fields["unit"].queryset = units
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        text = cleaned.get("period") or current_quarter()
+        if start and end:
+            text = f"{start.isoformat()}..{end.isoformat()}"
+        try:
+            cleaned["parsed_period"] = parse_period(text)
+        except PeriodError:
+            raise forms.ValidationError(
+                _("%(value)s is not a period: use 2023-Q3, 2023-09, 2023 or two dates."), params={"value": text}
+            ) from None
+        return cleaned

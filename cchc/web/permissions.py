@@ -1,0 +1,70 @@
+"""Who may open each named URL of the staff site: one table, checked by a test that fails on a missing name.
+
+The table documents the rule; the views enforce it with the decorators below and the access helpers of
+cchc.accounts.access (a dossier outside the user's units is a 404, a dossier the user only reads is a 403 on
+writes).
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from cchc.accounts import access
+from cchc.accounts.models import Role
+
+PUBLIC = "public"  # no log-in (the log-in page itself, the language switch)
+STAFF = "staff"  # any logged-in member of staff
+DESK_OFFICER = "desk_officer"  # a desk officer of at least one unit
+VIEWER = "viewer"  # the dossier is among access.dossiers_visible_to(user), else 404
+HANDLER = "handler"  # the user holds an action role for the dossier (access.roles_for), else 403
+UNIT_READER = "unit_reader"  # the unit is among access.units_for_figures(user)
+SUPERUSER = "superuser"  # Django admin
+REFORM = "reform"  # the reform report pages: leaders and reform officers, checked by cchc.reform's own access rules
+
+URL_PERMISSIONS: dict[str, str] = {
+    "login": PUBLIC,
+    "logout": STAFF,
+    "set_language": PUBLIC,
+    "admin:*": SUPERUSER,
+    "reform:*": REFORM,
+    "web:worklist": STAFF,
+    "web:receive": DESK_OFFICER,
+    "web:receive_procedures": DESK_OFFICER,
+    "web:receive_components": DESK_OFFICER,
+    "web:receipt": HANDLER,
+    "web:dossier_detail": VIEWER,
+    "web:dossier_action": HANDLER,
+    "web:dossier_upload": HANDLER,
+    "web:document": HANDLER,
+    "web:search": STAFF,
+    "web:tracking_book": UNIT_READER,
+}
+
+
+def permission_for(url_name: str) -> str | None:
+    """The permission of a URL name; a namespace wildcard ("admin:*") covers every name in it."""
+    if url_name in URL_PERMISSIONS:
+        return URL_PERMISSIONS[url_name]
+    namespace, _, _name = url_name.rpartition(":")
+    return URL_PERMISSIONS.get(f"{namespace}:*") if namespace else None
+
+
+def staff_required(view):
+    """Logged in and active: every staff page."""
+    return login_required(view)
+
+
+def desk_officer_required(view):
+    """Logged in and a desk officer somewhere (which desk is checked by the form and the service)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not access.user_units(request.user, roles=[Role.DESK_OFFICER]).exists():
+            raise PermissionDenied("Only desk officers receive dossiers.")
+        return view(request, *args, **kwargs)
+
+    return wrapped

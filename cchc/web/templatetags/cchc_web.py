@@ -1,0 +1,84 @@
+"""Template filters of the staff site: labels of workflow values and the official Vietnamese date forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+from django.utils import timezone
+
+from cchc.dossiers.models import Channel
+from cchc.dossiers.workflow import Action, Status
+from cchc.lib.formatting import vn_date_long, vn_decimal
+
+register = template.Library()
+
+# Statuses grouped by what the officer has to do about them (the badge colour).
+STATUS_TONES = {
+    Status.RECEIVED: "new",
+    Status.IN_PROCESS: "work",
+    Status.AWAITING_SUPPLEMENT: "wait",
+    Status.AWAITING_FEE: "wait",
+    Status.AWAITING_APPROVAL: "work",
+    Status.APPROVED: "work",
+    Status.RESULT_ISSUED: "done",
+    Status.REFUSED: "stop",
+    Status.DELIVERED: "done",
+    Status.WITHDRAWN: "stop",
+    Status.RETURNED: "stop",
+}
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return Status(value).label if value in Status.values else (value or "")
+
+
+@register.filter
+def status_tone(value: str) -> str:
+    return STATUS_TONES.get(value, "new")
+
+
+@register.filter
+def action_label(value: str) -> str:
+    return Action(value).label if value in Action.values else value
+
+
+@register.filter
+def channel_label(value: str) -> str:
+    return Channel(value).label if value in Channel.values else value
+
+
+@register.filter
+def holds_role(user, roles: str) -> bool:
+    """Whether `user` holds any of the comma-separated roles anywhere (to show a menu entry, not to grant access)."""
+    wanted = [r.strip() for r in roles.split(",") if r.strip()]
+    return bool(getattr(user, "is_authenticated", False)) and user.memberships.filter(role__in=wanted).exists()
+
+
+@register.filter
+def vn_moment(value: dt.datetime | None) -> str:
+    """The forms' "giờ phút, ngày tháng năm": "09 giờ 00 phút, ngày 03 tháng 7 năm 2023" (always Vietnamese,
+    as the official form prints it)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%H} giờ {local:%M} phút, {vn_date_long(local.date())}"
+
+
+@register.filter
+def vn_day(value: dt.datetime | dt.date | None) -> str:
+    """The place-and-date line's "ngày 05 tháng 02 năm 2023"."""
+    if not value:
+        return ""
+    day = timezone.localtime(value).date() if isinstance(value, dt.datetime) else value
+    return vn_date_long(day)
+
+
+@register.filter
+def working_days(value: Decimal | int | None) -> str:
+    """A time limit in working days as Vietnamese documents write it: 3, 0,5, 1,5."""
+    if value is None:
+        return ""
+    return vn_decimal(Decimal(value), 1, strip_zeros=True)
