@@ -1,15 +1,21 @@
-"""`cchc import units|procedures|dossiers FILE`: load an exchange table (CSV or XLSX), all or nothing."""
+"""`cchc import units|procedures|dossiers|<report-data kind> FILE`: load a CSV or XLSX table, all or nothing.
+
+Report-data kinds (documents, trainings, budget, ...) are handed to `cchc import-reform`, which owns their format
+(docs/report-data-format.md).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cchc.exchange.services import dossiers_import, procedures_import, units_import
 from cchc.exchange.tables import TableError, read_table
+from cchc.reform.models import SECTION_MODELS
 
 IMPORTERS = {"units": units_import, "procedures": procedures_import, "dossiers": dossiers_import}
 
@@ -18,15 +24,31 @@ class Command(BaseCommand):
     help = (
         "Load units, procedures or dossiers from a CSV or XLSX file in the exchange format. The whole file is "
         "one transaction: any bad row rejects it, and every problem is listed. Load units first, then "
-        "procedures, then dossiers. New units get a blank agency code (not part of the format)."
+        "procedures, then dossiers. New units get a blank agency code (not part of the format). Report-data "
+        "kinds (documents, trainings, budget, ...) follow docs/report-data-format.md."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=list(IMPORTERS), help="what the file holds")
+        parser.add_argument("kind", choices=[*IMPORTERS, *SECTION_MODELS], help="what the file holds")
         parser.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
         parser.add_argument("--dry-run", action="store_true", help="check the file and report, without writing")
+        parser.add_argument("--by", metavar="USERNAME", help="report data: act as this user")
+        parser.add_argument("--replace", action="store_true", help="report data: replace the section's rows")
 
     def handle(self, *args: Any, kind: str, file: str, dry_run: bool, **options: Any) -> None:
+        if kind in SECTION_MODELS:
+            if dry_run:
+                raise CommandError(_("--dry-run is not available for report data"))
+            call_command(
+                "import-reform",
+                kind,
+                file,
+                by=options.get("by"),
+                replace=options.get("replace", False),
+                stdout=self.stdout,
+                stderr=self.stderr,
+            )
+            return
         try:
             header, rows = read_table(file)
         except (TableError, OSError) as exc:
