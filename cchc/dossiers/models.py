@@ -152,6 +152,9 @@ class Dossier(models.Model):
             models.Index(fields=["receiving_unit", "received_at"], name="dossier_unit_received"),
             models.Index(fields=["receiving_unit", "finished_at"], name="dossier_unit_finished"),
             models.Index(fields=["status", "due_at"], name="dossier_status_due"),
+            # The figures' "carried over" part (received before a period, finished in or after it): per unit, a
+            # range on finished_at checked against received_at inside the index, without reading the table.
+            models.Index(fields=["receiving_unit", "finished_at", "received_at"], name="dossier_unit_fin_recv"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -144,6 +144,10 @@ class Migration(migrations.Migration):
             model_name='dossier',
             index=models.Index(fields=['status', 'due_at'], name='dossier_status_due'),
         ),
+        migrations.AddIndex(
+            model_name='dossier',
+            index=models.Index(fields=['receiving_unit', 'finished_at', 'received_at'], name='dossier_unit_fin_recv'),
+        ),
         migrations.AddConstraint(
             model_name='dossier',
             constraint=models.CheckConstraint(condition=models.Q(('finished_at__isnull', True), ('finished_at__gte', models.F('received_at')), _connector='OR'), name='dossier_finished_after_received'),
