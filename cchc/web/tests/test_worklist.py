@@ -67,3 +67,11 @@ def test_reform_officer_sees_the_district_dossiers_without_personal_data(client,
     assert "Nguyễn Thị Hoa" not in html
     client.force_login(cast.desk_a)
     assert "Nguyễn Thị Hoa" in rows_html(client, tab="unit")
+
+
+def test_only_desk_officers_are_offered_the_reception_form(client, cast):
+    """The menu link and the button to receive a dossier show only to those who may receive."""
+    client.force_login(cast.desk_a)
+    assert reverse("web:receive") in client.get(reverse("web:worklist")).content.decode()
+    client.force_login(cast.reform_officer)
+    assert reverse("web:receive") not in client.get(reverse("web:worklist")).content.decode()
