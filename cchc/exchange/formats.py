@@ -7,11 +7,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Columns:
-    """The columns of one table kind: those that must be in the header and those that may be, in file order."""
+    """The columns of one table kind: those that must be in the header and those that may be.
+
+    `order` is the column order of an exported file; by default the required columns, then the optional ones.
+    """
 
     required: tuple[str, ...]
     optional: tuple[str, ...]
-    order: tuple[str, ...]
+    order: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.order:
+            object.__setattr__(self, "order", self.required + self.optional)
+        if set(self.order) != set(self.required + self.optional):
+            raise ValueError("order must name each required and optional column once")
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -33,24 +42,6 @@ PROCEDURE_COLUMNS = Columns(
 DOSSIER_COLUMNS = Columns(
     required=("code", "procedure_code", "unit_code", "channel", "received_at"),
     optional=(
-        "due_at",
-        "finished_at",
-        "outcome",
-        "components_digitized",
-        "result_digitized",
-        "apology_at",
-        "evaluated_at",
-        "e_certified",
-        "applicant_name",
-        "applicant_id",
-        "applicant_phone",
-    ),
-    order=(
-        "code",
-        "procedure_code",
-        "unit_code",
-        "channel",
-        "received_at",
         "due_at",
         "finished_at",
         "outcome",
