@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cchc.dossiers.selectors import due_soon_and_overdue_by_officer
+from cchc.dossiers.tasks import send_email
 
 
 def render_reminder(officer, due_soon: list, overdue: list, now) -> tuple[str, str, str]:
@@ -44,9 +44,7 @@ class Command(BaseCommand):
                 if dry_run:
                     continue
                 subject, text, html = render_reminder(officer, due_soon, overdue, now)
-                message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [officer.email])
-                message.attach_alternative(html, "text/html")
-                message.send()
+                send_email.enqueue(subject=subject, text=text, html=html, to=[officer.email])
                 sent += 1
             verb = "would be reminded" if dry_run else "e-mails sent"
             count = len(by_officer) if dry_run else sent
