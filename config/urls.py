@@ -8,5 +8,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("reform/", include("cchc.reform.urls")),
+    path("reports/", include("cchc.reports.urls")),
     path("", include("cchc.web.urls")),
 ]

@@ -225,10 +225,6 @@ ACTIVITIES = [
      "thống lấy số tự động tạo điều kiện thuận lợi và khoa học trong việc tiếp đón và xử lý hồ sơ TTHC cho người "
      "dân và doanh nghiệp.", None),
     (_A.PROCEDURES,
-     "UBND huyện đã chỉ đạo Phòng Tư pháp huyện, UBND các xã, thị trấn triển khai thực hiện chứng thực điện tử "
-     "với số lượng đạt 136 hồ sơ.",
-     D("136")),
-    (_A.PROCEDURES,
      "Các cơ quan, đơn vị, địa phương đã tăng cường trách nhiệm của người đứng đầu trong việc thực hiện TTHC, kiểm "
      "soát quy trình tiếp nhận, giải quyết hồ sơ; có phiếu biên nhận hồ sơ và hẹn trả kết quả, có sổ theo dõi tiếp "
      "nhận, xử lý hồ sơ và trả kết quả; việc tiếp nhận và xử lý hồ sơ đều được nhập và theo dõi trên hệ thống Một "

@@ -288,6 +288,8 @@ class ReportContext:
     recommendations: tuple[str, ...] = ()
     threshold: int = 70  # digitisation rate a unit must reach, percent
     document_type: str = "BÁO CÁO"
+    own_level: str = "cấp huyện"  # how the per-unit lists name the reporting unit's own desk
+    children_level: str = "cấp xã"  # and the units below it
 
     @property
     def summary(self) -> str:

@@ -168,21 +168,28 @@ def _at_least(ratio: Ratio, threshold: int) -> bool:
     return ratio.numerator * 100 >= threshold * ratio.denominator
 
 
-def _unit_list(rows: list[UnitRow], value: Callable[[UnitRow], Ratio]) -> str:
+def _unit_list(rows: list[UnitRow], value: Callable[[UnitRow], Ratio], own: str, below: str) -> str:
     """ "cấp huyện (40,83%); cấp xã: Trung Hải (51,04%), ..." in the order given."""
-    desk = [f"cấp huyện ({unit_pct(value(r).percent)})" for r in rows if r.is_parent_desk]
+    desk = [f"{own} ({unit_pct(value(r).percent)})" for r in rows if r.is_parent_desk]
     communes = [f"{r.name} ({unit_pct(value(r).percent)})" for r in rows if not r.is_parent_desk]
     if communes:
-        desk.append("cấp xã: " + ", ".join(communes))
+        desk.append(f"{below}: " + ", ".join(communes))
     return "; ".join(desk)
 
 
-def _names(rows: list[UnitRow]) -> str:
-    return ", ".join("cấp huyện" if r.is_parent_desk else r.name for r in rows)
+def _names(rows: list[UnitRow], own: str) -> str:
+    return ", ".join(own if r.is_parent_desk else r.name for r in rows)
+
+
+LEVELS = ("cấp huyện", "cấp xã")  # the reporting unit's own desk, and the units below it
 
 
 def digitization_items(
-    units: Iterable[UnitRow], threshold: int, value: Callable[[UnitRow], Ratio], what: str
+    units: Iterable[UnitRow],
+    threshold: int,
+    value: Callable[[UnitRow], Ratio],
+    what: str,
+    levels: tuple[str, str] = LEVELS,
 ) -> list[Block]:
     """The units below and at or above the threshold, each group under its correct heading."""
     rows = list(units)
@@ -195,21 +202,22 @@ def digitization_items(
         blocks.append(
             Block(ITEM, f"{what}: 100% các đơn vị, địa phương đều đạt tỷ lệ quy định (≥{threshold}%), cụ thể:")
         )
-        listed = _unit_list(above, value)
+        listed = _unit_list(above, value, *levels)
         blocks.append(Block(SUBITEM, listed[:1].upper() + listed[1:] + "."))
     else:
         blocks.append(Block(ITEM, f"{what}:"))
         blocks.append(
-            Block(SUBITEM, f"Các đơn vị chưa đạt tỷ lệ quy định (<{threshold}%): {_unit_list(below, value)}.")
+            Block(SUBITEM, f"Các đơn vị chưa đạt tỷ lệ quy định (<{threshold}%): {_unit_list(below, value, *levels)}.")
         )
         if above:
-            blocks.append(Block(SUBITEM, f"Các đơn vị đạt tỷ lệ quy định (≥{threshold}%): {_unit_list(above, value)}."))
+            listed = _unit_list(above, value, *levels)
+            blocks.append(Block(SUBITEM, f"Các đơn vị đạt tỷ lệ quy định (≥{threshold}%): {listed}."))
     if idle:
-        blocks.append(Block(SUBITEM, f"Không phát sinh hồ sơ: {_names(idle)}."))
+        blocks.append(Block(SUBITEM, f"Không phát sinh hồ sơ: {_names(idle, levels[0])}."))
     return blocks
 
 
-def online_items(units: Iterable[UnitRow]) -> list[Block]:
+def online_items(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> list[Block]:
     """Online rate by unit, the district desk first, then the communes from the highest rate down."""
     rows = list(units)
     counted = [r for r in rows if r.online.denominator]
@@ -221,10 +229,14 @@ def online_items(units: Iterable[UnitRow]) -> list[Block]:
         Block(
             ITEM, "Tỷ lệ hồ sơ trực tuyến (trên số hồ sơ tiếp nhận của các TTHC có cung cấp dịch vụ công trực tuyến):"
         ),
-        Block(SUBITEM, f"Tỷ lệ hồ sơ dịch vụ công trực tuyến của các cơ quan, đơn vị: {_unit_list(ordered, _online)}."),
+        Block(
+            SUBITEM,
+            f"Tỷ lệ hồ sơ dịch vụ công trực tuyến của các cơ quan, đơn vị: {_unit_list(ordered, _online, *levels)}.",
+        ),
     ]
     if idle:
-        blocks.append(Block(SUBITEM, f"Không phát sinh hồ sơ thuộc TTHC có dịch vụ công trực tuyến: {_names(idle)}."))
+        names = _names(idle, levels[0])
+        blocks.append(Block(SUBITEM, f"Không phát sinh hồ sơ thuộc TTHC có dịch vụ công trực tuyến: {names}."))
     return blocks
 
 
@@ -236,7 +248,7 @@ def _noun(rows: list[UnitRow]) -> str:
     return "xã, thị trấn" if all(not r.is_parent_desk for r in rows) else "đơn vị"
 
 
-def full_online_sentence(units: Iterable[UnitRow]) -> str:
+def full_online_sentence(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> str:
     """Which units received full-process (toàn trình) dossiers online, and how many did not."""
     rows = list(units)
     achieving = [r for r in rows if r.full_online.numerator]
@@ -259,7 +271,7 @@ def full_online_sentence(units: Iterable[UnitRow]) -> str:
     if zero:
         parts.append(f"{len(zero)} {_noun(zero)} chưa đạt tiêu chí này, tỷ lệ 0%")
     if idle:
-        parts.append(f"không phát sinh hồ sơ thuộc TTHC toàn trình: {_names(idle)}")
+        parts.append(f"không phát sinh hồ sơ thuộc TTHC toàn trình: {_names(idle, levels[0])}")
     return "; ".join(parts) + "."
 
 
@@ -373,16 +385,19 @@ def procedures_blocks(ctx: ReportContext) -> list[Block]:
     ]
     blocks += [Block(SUBITEM, directive_sentence(d)) for d in ctx.directives if d.area == "procedures"]
     blocks += [Block(SUBITEM, a.text) for a in ctx.activities_of("procedures")]
+    levels = (ctx.own_level, ctx.children_level)
     blocks += digitization_items(
-        ctx.units, ctx.threshold, lambda r: r.digitized_components, "Số hóa thành phần hồ sơ tiếp nhận"
+        ctx.units, ctx.threshold, lambda r: r.digitized_components, "Số hóa thành phần hồ sơ tiếp nhận", levels
     )
     blocks += digitization_items(
-        ctx.units, ctx.threshold, lambda r: r.digitized_results, "Số hóa kết quả hồ sơ giải quyết"
+        ctx.units, ctx.threshold, lambda r: r.digitized_results, "Số hóa kết quả hồ sơ giải quyết", levels
     )
-    blocks += online_items(ctx.units)
-    blocks.append(Block(ITEM, "Hồ sơ dịch vụ công trực tuyến toàn trình: " + full_online_sentence(ctx.units)))
+    blocks += online_items(ctx.units, levels)
+    blocks.append(Block(ITEM, "Hồ sơ dịch vụ công trực tuyến toàn trình: " + full_online_sentence(ctx.units, levels)))
     blocks.append(Block(ITEM, e_certification_sentence(ctx.whole)))
-    blocks.append(Block(ITEM, "Kết quả tiếp nhận, giải quyết và trả kết quả của Bộ phận Một cửa cấp huyện, cấp xã:"))
+    blocks.append(
+        Block(ITEM, f"Kết quả tiếp nhận, giải quyết và trả kết quả của Bộ phận Một cửa {levels[0]}, {levels[1]}:")
+    )
     blocks.append(Block(PARA, dossier_sentence(ctx.whole, label), lead=f"{ctx.whole.title}:"))
     blocks.append(Block(PARA, "Trong đó:"))
     blocks.append(Block(SUBITEM, dossier_sentence(ctx.own_desk, label), lead=f"{ctx.own_desk.title}:"))

@@ -155,3 +155,12 @@ def test_short_unit_names():
     assert short_unit_name("UBND xã Gio An") == "Gio An"
     assert short_unit_name("UBND thị trấn Cửa Việt") == "TT Cửa Việt"
     assert short_unit_name("Phòng Tư pháp") == "Phòng Tư pháp"
+
+
+def test_unit_lists_name_the_reporting_units_own_level():
+    """A province's report calls its own desk "cấp tỉnh" and the units below it "cấp huyện"."""
+    from cchc.reports.renderers.narrative import online_items
+
+    units = [_unit("Tỉnh", online=(10, 20), desk=True), _unit("Gio Linh", online=(5, 10))]
+    text = online_items(units, ("cấp tỉnh", "cấp huyện"))[1].text
+    assert "cấp tỉnh (50%)" in text and "cấp huyện: Gio Linh (50%)" in text and "cấp xã" not in text

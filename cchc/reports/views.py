@@ -1,0 +1,400 @@
+"""Staff pages of the report: pick a unit and period, read its figures, download its files, open the dossiers
+behind any figure (listed by the very condition that counted them) and export that list."""
+
+from __future__ import annotations
+
+import io
+import urllib.parse
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from cchc.accounts import access
+from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
+from cchc.exchange.tables import write_csv
+from cchc.feedback.models import Evaluation, Feedback
+from cchc.lib.formatting import vn_int, vn_percent
+from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, parse_period
+from cchc.reform.selectors import district_rollup
+from cchc.units.models import Unit, UnitLevel
+from cchc.web.permissions import staff_required
+
+from .assembly import ReportFigures, ReportPeriodError, build_report_context, named_period, report_figures
+from .figures.dossiers import DOSSIER_FILTERS, RATE_DEFINITIONS, ROW_FIGURES, Rate, Scope
+from .figures.labels import COUNT_LABELS, RATE_LABELS
+from .models import ReportFormat, ReportSource
+from .renderers.narrative import report_outline
+from .renderers.pdf import PdfConversionError
+from .selectors import figure_rows
+from .services import report_render
+
+PAGE_SIZE = 50
+# The counts of section I.3, in the order of its sentence (metrics.md keys).
+SECTION_COUNTS = (
+    "total",
+    "received_online",
+    "received_direct",
+    "received_postal",
+    "carried_over",
+    "resolved",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "withdrawn_or_returned",
+    "pending",
+    "pending_within_deadline",
+    "pending_overdue",
+    "late",
+    "late_with_apology",
+    "apologies",
+    "evaluations",
+    "e_certifications",
+    "feedback_received",
+    "feedback_resolved",
+)
+SECTION_RATES = ("on_time_of_resolved", "late_of_resolved", "apology_coverage", "evaluation")
+# Per-unit columns: rate key of metrics.md.
+UNIT_RATES = ("digitized_components", "digitized_results", "online", "full_online")
+CUTOFF_CHOICES = [
+    (STATUTORY, gettext_lazy("Statutory cut-off (Decree 09/2019)")),
+    ("calendar", gettext_lazy("Calendar")),
+]
+
+
+def _default_quarter() -> str:
+    today = timezone.localdate()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+class ReportForm(forms.Form):
+    unit = forms.ModelChoiceField(label=gettext_lazy("Unit"), queryset=Unit.objects.none(), to_field_name="code")
+    period = forms.CharField(
+        label=gettext_lazy("Period"), help_text=gettext_lazy("A quarter (2023-Q3), a half-year (2023-H1) or a month.")
+    )
+    cutoff = forms.ChoiceField(label=gettext_lazy("Data cut-off"), choices=CUTOFF_CHOICES, initial=STATUTORY)
+
+    def __init__(self, data, *, user, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["unit"].queryset = _readable_units(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "period" in cleaned and "cutoff" in cleaned:
+            try:
+                cleaned["parsed_period"] = parse_period(cleaned["period"], cleaned["cutoff"])
+                named_period(cleaned["parsed_period"])
+            except (PeriodError, ReportPeriodError):
+                self.add_error(
+                    "period",
+                    _("%(value)s is not a report period: use 2023-Q3, 2023-H1 or 2023-09.")
+                    % {"value": cleaned["period"]},
+                )
+        return cleaned
+
+
+def _readable_units(user):
+    return access.units_for_figures(user).exclude(level=UnitLevel.OFFICE).order_by("path")
+
+
+def _require_unit(request: HttpRequest) -> None:
+    """A unit whose figures the user may not read is a 404, as if it did not exist."""
+    code = request.GET.get("unit")
+    if code and not _readable_units(request.user).filter(code=code).exists():
+        raise Http404("No such unit.")
+
+
+def _initial(request: HttpRequest):
+    """The first visit shows the user's own unit's current quarter rather than an empty form."""
+    _require_unit(request)
+    if request.GET.get("unit"):
+        return request.GET
+    units = _readable_units(request.user)
+    own = units.filter(pk__in=access.user_units(request.user).values("pk")).first() or units.first()
+    data = request.GET.copy()
+    if own is not None:
+        data.setdefault("unit", own.code)
+    data.setdefault("period", _default_quarter())
+    data.setdefault("cutoff", STATUTORY)
+    return data
+
+
+# --- links to the dossiers behind a figure ---
+def figure_url(*, unit: Unit, scope: str, period: Period, cutoff: str, key: str) -> str:
+    query = urllib.parse.urlencode(
+        {"unit": unit.code, "scope": scope, "period": period.label, "cutoff": cutoff, "key": key}
+    )
+    return f"{reverse('reports:figure_dossiers')}?{query}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    url: str = ""
+
+
+def _count_cell(value: int, **link) -> Cell:
+    return Cell(vn_int(value), figure_url(**link))
+
+
+def _rate_text(rate: Rate) -> str:
+    return "—" if rate.percent is None else vn_percent(rate.percent)
+
+
+def _rate_cells(rate: Rate, key: str, **link) -> list[Cell]:
+    """Percentage, then numerator and denominator, each count linked when it is a single figure."""
+    numerator_keys, denominator_key = RATE_DEFINITIONS[key]
+    numerator_url = figure_url(key=numerator_keys[0], **link) if len(numerator_keys) == 1 else ""
+    return [
+        Cell(_rate_text(rate)),
+        Cell(vn_int(rate.numerator), numerator_url),
+        Cell(vn_int(rate.denominator), figure_url(key=denominator_key, **link)),
+    ]
+
+
+def _page_tables(figures: ReportFigures, titles: dict[str, str], cutoff: str) -> dict:
+    period, unit = figures.period, figures.unit
+    scopes = [Scope.TREE.value, Scope.SELF.value, Scope.CHILDREN.value]
+    counts = [
+        {
+            "label": COUNT_LABELS[key],
+            "cells": [
+                _count_cell(figures.scopes[s].counts[key], unit=unit, scope=s, period=period, cutoff=cutoff, key=key)
+                for s in scopes
+            ],
+        }
+        for key in SECTION_COUNTS
+    ]
+    rates = [
+        {
+            "label": RATE_LABELS[key],
+            "cells": [
+                _rate_cells(figures.scopes[s].rates[key], key, unit=unit, scope=s, period=period, cutoff=cutoff)
+                for s in scopes
+            ],
+        }
+        for key in SECTION_RATES
+    ]
+    units = []
+    for u in figures.units:
+        scope = Scope.SELF.value if u.is_parent_desk else Scope.TREE.value
+        link = {"unit": u.unit, "scope": scope, "period": period, "cutoff": cutoff}
+        units.append(
+            {
+                "name": u.unit.name,
+                "is_parent_desk": u.is_parent_desk,
+                "rates": [_rate_cells(u.figures.rates[key], key, **link) for key in UNIT_RATES],
+            }
+        )
+    return {
+        "scope_titles": [titles[s] for s in scopes],
+        "counts": counts,
+        "rates": rates,
+        "units": units,
+        "unit_rate_labels": [RATE_LABELS[key] for key in UNIT_RATES],
+    }
+
+
+def _query(params) -> str:
+    return urllib.parse.urlencode({k: params[k] for k in ("unit", "period", "cutoff") if k in params})
+
+
+@require_GET
+@staff_required
+def report(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(_initial(request), user=request.user)
+    context: dict = {"form": form}
+    if form.is_valid():
+        unit, period, cutoff = (
+            form.cleaned_data["unit"],
+            form.cleaned_data["parsed_period"],
+            form.cleaned_data["cutoff"],
+        )
+        figures = report_figures(unit=unit, period=period)
+        report_context = build_report_context(unit=unit, period=period, by=request.user, figures=figures)
+        titles = {
+            Scope.TREE.value: report_context.whole.title,
+            Scope.SELF.value: report_context.own_desk.title,
+            Scope.CHILDREN.value: report_context.children.title,
+        }
+        named = named_period(period)
+        rollup = None
+        if unit.level == UnitLevel.DISTRICT and named.kind == "quarter":
+            rollup = district_rollup(district=unit, year=named.year, quarter=named.index)
+        context.update(
+            unit=unit,
+            period=period,
+            cutoff=cutoff,
+            report=report_context,
+            outline=report_outline(report_context),
+            rollup=rollup,
+            query=_query({"unit": unit.code, "period": period.label, "cutoff": cutoff}),
+            formats=[(f.value, f.label) for f in ReportFormat],
+            **_page_tables(figures, titles, cutoff),
+        )
+    return render(request, "reports/report.html", context)
+
+
+@require_GET
+@staff_required
+def download(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ReportFormat.values:
+        raise Http404("No such format.")
+    _require_unit(request)
+    form = ReportForm(request.GET, user=request.user)
+    if not form.is_valid():
+        raise Http404("No such report.")
+    try:
+        (file,) = report_render(
+            unit=form.cleaned_data["unit"],
+            period=form.cleaned_data["parsed_period"],
+            cutoff=form.cleaned_data["cutoff"],
+            formats=[fmt],
+            by=request.user,
+            source=ReportSource.WEB,
+        )
+    except PdfConversionError as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(file.content, content_type=file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
+    return response
+
+
+# --- the dossiers behind a figure ---
+@dataclass(frozen=True)
+class FigureQuery:
+    unit: Unit
+    scope: str
+    period: Period
+    cutoff: str
+    key: str
+
+
+def _figure_query(request: HttpRequest) -> FigureQuery:
+    """The figure asked for, if the user may read the unit's figures; anything else is a 404."""
+    params = request.GET
+    key, scope, cutoff = params.get("key", ""), params.get("scope", Scope.TREE.value), params.get("cutoff", STATUTORY)
+    if key not in DOSSIER_FILTERS and key not in ROW_FIGURES:
+        raise Http404("No such figure.")
+    if scope not in Scope.values or cutoff not in CUTOFFS:
+        raise Http404("No such scope or cut-off.")
+    unit = access.units_for_figures(request.user).filter(code=params.get("unit", "")).first()
+    if unit is None:
+        raise Http404("No such unit.")
+    try:
+        period = parse_period(params.get("period", ""), cutoff)
+    except PeriodError as exc:
+        raise Http404("No such period.") from exc
+    return FigureQuery(unit, scope, period, cutoff, key)
+
+
+def _rows(q: FigureQuery):
+    qs = figure_rows(key=q.key, unit=q.unit, period=q.period, scope=q.scope)
+    if qs.model is Dossier:
+        return qs.select_related("procedure", "receiving_unit")
+    if qs.model is Feedback:
+        return qs.select_related("unit", "dossier")
+    return qs.select_related("dossier__procedure", "dossier__receiving_unit")
+
+
+def _local(value, *, iso: bool = False) -> str:
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return local.isoformat() if iso else local.strftime("%d/%m/%Y %H:%M")
+
+
+def _dossier_line(d: Dossier, *, at=None, raw: bool = False) -> dict[str, str]:
+    """One listed record; `raw` gives the CSV's stored codes and ISO 8601 times instead of display text."""
+    return {
+        "code": d.code,
+        "procedure": d.procedure.name,
+        "unit": d.receiving_unit.code if raw else d.receiving_unit.name,
+        "channel": d.channel if raw or d.channel not in Channel.values else Channel(d.channel).label,
+        "received": _local(d.received_at, iso=raw),
+        "due": _local(d.due_at, iso=raw),
+        "finished": _local(d.finished_at, iso=raw),
+        "outcome": d.outcome if raw or d.outcome not in Outcome.values else Outcome(d.outcome).label,
+        "at": _local(at, iso=raw),
+    }
+
+
+def _line(row, *, raw: bool = False) -> dict[str, str]:
+    if isinstance(row, Dossier):
+        return _dossier_line(row, raw=raw)
+    if isinstance(row, Apology):
+        return _dossier_line(row.dossier, at=row.issued_at, raw=raw)
+    if isinstance(row, Evaluation):
+        return _dossier_line(row.dossier, at=row.submitted_at, raw=raw)
+    return {  # feedback: received and answered
+        "code": row.dossier.code if row.dossier_id else "",
+        "procedure": "",
+        "unit": row.unit.code if raw else row.unit.name,
+        "channel": "",
+        "received": _local(row.received_at, iso=raw),
+        "due": "",
+        "finished": _local(row.answered_at, iso=raw),
+        "outcome": "",
+        "at": _local(row.received_at, iso=raw),
+    }
+
+
+def _dossier_of(row) -> Dossier | None:
+    return row if isinstance(row, Dossier) else row.dossier if row.dossier_id else None
+
+
+CSV_COLUMNS = ("code", "procedure", "unit", "channel", "received", "due", "finished", "outcome")
+
+
+@require_GET
+@staff_required
+def figure_dossiers(request: HttpRequest) -> HttpResponse:
+    q = _figure_query(request)
+    rows = _rows(q)
+    at_column = rows.model in (Apology, Evaluation)
+    if request.GET.get("export") == "csv":
+        columns = (*CSV_COLUMNS, "at") if at_column else CSV_COLUMNS
+        buffer = io.StringIO()
+        write_csv(buffer, columns, (_line(row, raw=True) for row in rows.iterator(chunk_size=2000)))
+        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+        name = f"{q.unit.code}-{q.scope}-{q.period.label or q.period}-{q.key}.csv".replace("..", "_")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    objects = list(page.object_list)
+    dossiers = [d for d in map(_dossier_of, objects) if d is not None]
+    handled = set(
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers])
+        .filter(access.handled_q(request.user))
+        .values_list("pk", flat=True)
+    )
+    lines = []
+    for row in objects:
+        dossier = _dossier_of(row)
+        line = _line(row)
+        line["applicant"] = dossier.applicant_name if dossier is not None and dossier.pk in handled else ""
+        line["url"] = dossier.get_absolute_url() if dossier is not None else ""
+        lines.append(line)
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    context = {
+        "q": q,
+        "label": COUNT_LABELS.get(q.key, q.key),
+        "scope_label": Scope(q.scope).label,
+        "page": page,
+        "lines": lines,
+        "count": page.paginator.count,
+        "count_text": vn_int(page.paginator.count),
+        "at_column": at_column,
+        "query": params.urlencode(),
+        "report_query": _query({"unit": q.unit.code, "period": q.period.label, "cutoff": q.cutoff}),
+    }
+    return render(request, "reports/figure_dossiers.html", context)
