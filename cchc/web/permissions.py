@@ -35,12 +35,19 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:receive_procedures": DESK_OFFICER,
     "web:receive_components": DESK_OFFICER,
     "web:receipt": HANDLER,
+    "web:print_supplement_request": HANDLER,
+    "web:print_refusal": HANDLER,
+    "web:print_apology": HANDLER,
+    "web:print_control_sheet": HANDLER,
     "web:dossier_detail": VIEWER,
     "web:dossier_action": HANDLER,
     "web:dossier_upload": HANDLER,
     "web:document": HANDLER,
     "web:search": STAFF,
     "web:tracking_book": UNIT_READER,
+    "reports:report": UNIT_READER,
+    "reports:download": UNIT_READER,
+    "reports:figure_dossiers": UNIT_READER,
 }
 
 

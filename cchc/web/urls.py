@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import forms_print, views
 
 app_name = "web"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("tracking-book/", views.tracking_book, name="tracking_book"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier_detail"),
     path("dossiers/<str:code>/receipt/", views.receipt, name="receipt"),
+    path(
+        "dossiers/<str:code>/print/supplement-request/", forms_print.supplement_request, name="print_supplement_request"
+    ),
+    path("dossiers/<str:code>/print/refusal/", forms_print.refusal, name="print_refusal"),
+    path("dossiers/<str:code>/print/apology/", forms_print.apology, name="print_apology"),
+    path("dossiers/<str:code>/print/control-sheet/", forms_print.control_sheet, name="print_control_sheet"),
     path("dossiers/<str:code>/actions/<slug:action>/", views.dossier_action, name="dossier_action"),
     path("dossiers/<str:code>/documents/", views.dossier_upload, name="dossier_upload"),
     path("dossiers/<str:code>/documents/<int:pk>/", views.document, name="document"),

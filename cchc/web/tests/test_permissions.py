@@ -12,6 +12,10 @@ COVERED_NAMESPACES = {"", "web", "admin", "reform"}
 SAMPLE_KWARGS = {
     "web:dossier_detail": {"code": "X"},
     "web:receipt": {"code": "X"},
+    "web:print_supplement_request": {"code": "X"},
+    "web:print_refusal": {"code": "X"},
+    "web:print_apology": {"code": "X"},
+    "web:print_control_sheet": {"code": "X"},
     "web:dossier_action": {"code": "X", "action": "approve"},
     "web:dossier_upload": {"code": "X"},
     "web:document": {"code": "X", "pk": 1},

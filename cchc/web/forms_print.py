@@ -1,0 +1,303 @@
+"""Printable A5 desk forms of a dossier, filled from its records: the supplement request, the refusal, the apology
+and the process control sheet (Circular 01/2018/TT-VPCP Mẫu 02-05; Circular 03/2025/TT-VPCP Appendix I).
+
+Each form exists only once its fact does (the event or the apology row); otherwise the page is a 404. Like the
+receipt, the forms carry personal data, so only those who handle the dossier open them. The paper part is the
+circular's own Vietnamese wording whatever the interface language (see templates/web/print/form.html).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from cchc.accounts import access
+from cchc.accounts.models import Membership, Role
+from cchc.dossiers.models import Apology, Dossier, DossierEvent
+from cchc.dossiers.regimes import FormKind, FormSpec, rules_for
+from cchc.dossiers.workflow import Action
+from cchc.units.models import Unit
+
+from .permissions import staff_required
+
+# The "Số: …/<type code>" symbols of the desk forms (the 2025 reproduction's codes; the 2018 ones are a local
+# choice, and these serve there too).
+TYPE_CODES = {
+    FormKind.SUPPLEMENT_REQUEST: "PBS",
+    FormKind.REFUSAL: "PTC",
+    FormKind.APOLOGY: "PXL",
+    FormKind.CONTROL_SHEET: "PKS",
+}
+REFUSING = (Action.REFUSE, Action.RETURN)
+# The timeline events where the dossier passes from one person or unit to another (one control-sheet row each).
+HANDOVERS = (
+    Action.ASSIGN,
+    Action.SUBMIT,
+    Action.SEND_BACK,
+    Action.APPROVE,
+    Action.ISSUE_RESULT,
+    Action.DELIVER,
+)
+# The events that set the legal deadline in force from then on, and the key of the new deadline in their data.
+DEADLINE_KEYS = {Action.RECEIVE: "due_at", Action.SUPPLEMENT: "new_due_at", Action.FEE_PAID: "new_due_at"}
+DESK = "Bộ phận tiếp nhận và trả kết quả"
+URL_NAMES = {
+    FormKind.SUPPLEMENT_REQUEST: "web:print_supplement_request",
+    FormKind.REFUSAL: "web:print_refusal",
+    FormKind.APOLOGY: "web:print_apology",
+    FormKind.CONTROL_SHEET: "web:print_control_sheet",
+}
+
+
+class StepResult:
+    """A hand-over's result against the legal deadline, as the control sheet prints it (same day rule as
+    metrics.md's resolved_early / resolved_on_time)."""
+
+    EARLY = "Trước hạn"
+    ON_TIME = "Đúng hạn"
+    LATE = "Quá hạn"
+
+
+def step_result(at: dt.datetime, due_at: dt.datetime) -> str:
+    """Early when on a local calendar day before the deadline's day, on time up to the deadline, late after it."""
+    if at > due_at:
+        return StepResult.LATE
+    if timezone.localtime(at).date() < timezone.localtime(due_at).date():
+        return StepResult.EARLY
+    return StepResult.ON_TIME
+
+
+@dataclass(frozen=True)
+class Handover:
+    """One row of the control sheet: who handed the dossier to whom, when, and how it stood against the deadline."""
+
+    at: dt.datetime
+    action: str
+    giver: str
+    giver_unit: str
+    receiver: str
+    receiver_unit: str
+    due_at: dt.datetime
+    result: str
+    note: str
+
+
+def _parse(value) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _next_actor(events: list[DossierEvent], start: int, actions: tuple[str, ...]) -> str:
+    """The person of the first later event among `actions` (who took the dossier over), or ""."""
+    for event in events[start + 1 :]:
+        if event.action in actions and event.actor_id:
+            return str(event.actor)
+    return ""
+
+
+def handover_rows(dossier: Dossier, events: list[DossierEvent]) -> list[Handover]:
+    """The control sheet's rows from the dossier's timeline (events in order), each judged against the deadline
+    in force when it happened (a completed supplement or paid fee moves it; an apology never does)."""
+    codes = {e.data.get("processing_unit") for e in events if e.action == Action.ASSIGN}
+    units = {u.code: u.name for u in Unit.objects.filter(code__in=codes - {None})}
+    desk_unit = dossier.receiving_unit.name
+    processing = desk_unit
+    handler = ""
+    due = None
+    rows = []
+    for i, event in enumerate(events):
+        if event.action in DEADLINE_KEYS:
+            due = _parse(event.data.get(DEADLINE_KEYS[event.action])) or due
+        if event.action not in HANDOVERS:
+            continue
+        actor = str(event.actor) if event.actor_id else ""
+        giver_unit = receiver_unit = processing
+        if event.action == Action.ASSIGN:
+            giver_unit = DESK if event.from_status == "received" else processing
+            processing = units.get(event.data.get("processing_unit"), processing)
+            handler = event.data.get("assigned_to_name") or handler
+            receiver, receiver_unit = handler, processing
+        elif event.action == Action.SUBMIT:
+            receiver = _next_actor(events, i, (Action.APPROVE, Action.SEND_BACK, Action.REFUSE)) or "Lãnh đạo"
+        elif event.action == Action.SEND_BACK:
+            receiver = handler
+        elif event.action == Action.APPROVE:
+            receiver = _next_actor(events, i, (Action.ISSUE_RESULT,)) or handler
+        elif event.action == Action.ISSUE_RESULT:
+            receiver, receiver_unit = _next_actor(events, i, (Action.DELIVER,)), DESK
+        else:
+            giver_unit, receiver, receiver_unit = DESK, dossier.applicant_name, "Người nộp hồ sơ"
+        if giver_unit == DESK:
+            giver_unit = f"{DESK} - {desk_unit}"
+        if receiver_unit == DESK:
+            receiver_unit = f"{DESK} - {desk_unit}"
+        deadline = due or dossier.due_at
+        rows.append(
+            Handover(
+                at=event.at,
+                action=event.action,
+                giver=actor,
+                giver_unit=giver_unit,
+                receiver=receiver,
+                receiver_unit=receiver_unit,
+                due_at=deadline,
+                result=step_result(event.at, deadline),
+                note=event.note,
+            )
+        )
+    return rows
+
+
+def _events(dossier: Dossier, actions) -> QuerySet[DossierEvent]:
+    return dossier.events.filter(action__in=list(actions)).select_related("actor").order_by("at", "pk")
+
+
+def _chosen_event(request: HttpRequest, dossier: Dossier, actions) -> DossierEvent:
+    """The event `?event=<pk>` names among `actions`, else the latest one; 404 when there is none."""
+    events = _events(dossier, actions)
+    wanted = request.GET.get("event", "")
+    event = events.filter(pk=wanted).first() if wanted.isdigit() else events.last()
+    if event is None:
+        raise Http404("This dossier has no such record.")
+    return event
+
+
+def _leader_of(unit: Unit | None, preferred=None):
+    """The head who signs for `unit`: `preferred` when a leader there, else its first leader."""
+    if unit is None:
+        return preferred
+    leaders = Membership.objects.filter(unit=unit, role=Role.LEADER).select_related("user").order_by("pk")
+    users = [m.user for m in leaders]
+    if preferred is not None and preferred in users:
+        return preferred
+    return users[0] if users else preferred
+
+
+def _form(dossier: Dossier, kind: str) -> FormSpec:
+    spec = rules_for(dossier.regime).form(kind)
+    if spec is None:
+        raise Http404("This regime has no such form.")
+    return spec
+
+
+def _context(dossier: Dossier, kind: str, *, issuer: Unit, desk: bool, day, **extra) -> dict:
+    """The header's facts: the issuing unit and its parent, the form's number and title, the place and date."""
+    return {
+        "dossier": dossier,
+        "form_spec": _form(dossier, kind),
+        "type_code": TYPE_CODES[kind],
+        "issuer": issuer,
+        "parent": issuer.parent,
+        "desk": desk,
+        "day": day,
+        **extra,
+    }
+
+
+def available_forms(dossier: Dossier) -> list[tuple[FormSpec, str]]:
+    """The printable forms whose fact exists for `dossier`, as (form, url), in the regime's form order."""
+    actions = set(dossier.events.values_list("action", flat=True).distinct())
+    present = {
+        FormKind.SUPPLEMENT_REQUEST: Action.REQUEST_SUPPLEMENT in actions,
+        FormKind.REFUSAL: bool(actions & set(REFUSING)),
+        FormKind.APOLOGY: Apology.objects.filter(dossier=dossier).exists(),
+        FormKind.CONTROL_SHEET: bool(actions & set(HANDOVERS)),
+    }
+    rules = rules_for(dossier.regime)
+    found = []
+    for kind, spec in rules.forms.items():
+        if present.get(kind):
+            found.append((spec, reverse(URL_NAMES[kind], args=[dossier.code])))
+    return found
+
+
+@staff_required
+@require_GET
+def supplement_request(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    event = _chosen_event(request, dossier, (Action.REQUEST_SUPPLEMENT,))
+    context = _context(
+        dossier,
+        FormKind.SUPPLEMENT_REQUEST,
+        issuer=dossier.receiving_unit,
+        desk=True,
+        day=event.at,
+        event=event,
+        reason=event.data.get("reason") or event.note,
+        items=[item for item in event.data.get("items") or [] if item],
+        officer=event.actor,
+    )
+    return render(request, "web/print/supplement_request.html", context)
+
+
+@staff_required
+@require_GET
+def refusal(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    event = _chosen_event(request, dossier, REFUSING)
+    reasons = event.data.get("reasons") or [event.data.get("reason") or event.note]
+    context = _context(
+        dossier,
+        FormKind.REFUSAL,
+        issuer=dossier.receiving_unit,
+        desk=True,
+        day=event.at,
+        event=event,
+        reasons=[r for r in reasons if r],
+        officer=dossier.received_by or event.actor,
+    )
+    return render(request, "web/print/refusal.html", context)
+
+
+@staff_required
+@require_GET
+def apology(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    letter = Apology.objects.filter(dossier=dossier).select_related("issued_by").first()
+    if letter is None:
+        raise Http404("No apology letter was issued for this dossier.")
+    agency = dossier.processing_unit or dossier.receiving_unit
+    event = _events(dossier, (Action.APOLOGIZE,)).last()
+    original_due = (_parse(event.data.get("due_at")) if event else None) or dossier.due_at
+    context = _context(
+        dossier,
+        FormKind.APOLOGY,
+        issuer=agency,
+        desk=False,
+        day=letter.issued_at,
+        letter=letter,
+        original_due_at=original_due,
+        signer=_leader_of(agency, letter.issued_by),
+    )
+    return render(request, "web/print/apology.html", context)
+
+
+@staff_required
+@require_GET
+def control_sheet(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    events = list(dossier.events.select_related("actor").order_by("at", "pk"))
+    rows = handover_rows(dossier, events)
+    if not rows:
+        raise Http404("The dossier has not been handed over yet.")
+    context = _context(
+        dossier,
+        FormKind.CONTROL_SHEET,
+        issuer=dossier.receiving_unit,
+        desk=True,
+        day=dossier.received_at,
+        rows=rows,
+        agency=dossier.processing_unit or dossier.receiving_unit,
+    )
+    return render(request, "web/print/control_sheet.html", context)
