@@ -101,7 +101,7 @@ def test_the_list_is_paginated(client, demo):  # noqa: F811
     response = client.get(drill_url("gio-linh", "tree", "total") + "&page=2")
     body = response.content.decode()
     assert body.count('class="figure-row"') == 50
-    assert "Page 2 of 163" in body  # 8.134 records, 50 a page
+    assert "Trang 2/163" in body  # 8.134 records, 50 a page (the interface is Vietnamese)
 
 
 def test_personal_data_only_for_those_who_handle_the_dossiers(client, demo):  # noqa: F811
