@@ -8,14 +8,15 @@ An optional column left out of the header is the same as an empty cell. Fields t
 are never touched: a unit's agency code, short name and place name (a new unit gets them blank, to be
 filled in the admin), a procedure's cut-off time, result, certification and active flags.
 
-Dossiers go through the workflow guard (Action.IMPORT), so each created or changed dossier gets an event;
-an unchanged one gets none. Beyond the format's columns, an import derives: the clock start and, when
-`due_at` is empty, the deadline (working-day calendar, the procedure's time limit, the paper cut-off for
-direct and postal receipts); the regime from the receipt date; the procedure's time limit and online level
-as they are at the first import (kept on re-import while the procedure stays the same); the working days
-spent on resolved dossiers; `delivered_at` = `finished_at` for resolved ones (their status is "delivered").
-`apology_at` creates or moves the dossier's apology letter (with no new appointment), `evaluated_at` its
-first evaluation (rated "satisfied": the format carries no rating); an empty cell leaves existing ones alone.
+Dossiers go through the workflow guard (Action.IMPORT, in bulk statements: `workflow.apply_many`), so each
+created or changed dossier gets an event; an unchanged one gets none. Beyond the format's columns, an import
+derives: the clock start and, when `due_at` is empty, the deadline (working-day calendar, the procedure's time
+limit, the paper cut-off for direct and postal receipts); the regime from the receipt date; the procedure's time
+limit and online level as they are at the first import (kept on re-import while the procedure stays the same);
+the working days spent on resolved dossiers; `delivered_at` = `finished_at` for resolved ones (their status is
+"delivered"). `apology_at` creates or moves the dossier's apology letter (with no new appointment),
+`evaluated_at` its first evaluation (rated "satisfied": the format carries no rating); an empty cell leaves
+existing ones alone.
 
 A status that fits the row's outcome is left as it is (an open dossier may be awaiting a supplement, a resolved
 one may be refused or delivered), so an export re-imports unchanged. A dossier received in this system (not
@@ -317,6 +318,11 @@ class _Context:
         self.calendar = workdays.calendar()
 
 
+# The choices' values, listed once: `TextChoices.values` builds a new list on every access.
+CHANNELS = tuple(Channel.values)
+OUTCOMES = tuple(Outcome.values)
+
+
 def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -> _DossierRow | None:
     code = reader.text("code", required=True, max_length=64)
     _check_unique(reader, code, first_row)
@@ -328,11 +334,11 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
     unit = ctx.units.get(unit_code) if unit_code else None
     if unit_code and unit is None:
         reader.error("unit_code", _("unknown unit %(code)r") % {"code": unit_code})
-    channel = reader.choice("channel", Channel.values, required=True)
+    channel = reader.choice("channel", CHANNELS, required=True)
     received_at = reader.datetime("received_at", required=True)
     due_at = reader.datetime("due_at")
     finished_at = reader.datetime("finished_at")
-    outcome = reader.choice("outcome", Outcome.values)
+    outcome = reader.choice("outcome", OUTCOMES)
     if finished_at and received_at and finished_at < received_at:
         reader.error(
             "finished_at",
@@ -450,29 +456,40 @@ def _compare(plan: _DossierRow, ctx: _Context) -> RowError | None:
     )
 
 
-def _write(plan: _DossierRow, ctx: _Context, by: User | None, new_rows: list[Apology | Evaluation]) -> None:
-    """Apply the row through the guard; new apology and evaluation rows are collected for one bulk insert."""
-    dossier = plan.current
-    data: dict[str, Any] = {}
-    if dossier is None:
-        dossier = Dossier(code=plan.code, processing_unit=plan.fields["receiving_unit"])
-    else:
-        data["changed"] = sorted(plan.changes)
-    workflow.apply(dossier, workflow.Action.IMPORT, roles={workflow.SYSTEM}, actor=by, changes=plan.changes, data=data)
-    if plan.apology_changes:
-        apology = ctx.apologies.get(dossier.pk)
-        if apology is None:
-            new_rows.append(Apology(dossier=dossier, issued_at=plan.apology_at))
+def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
+    """Apply the changed rows through the guard in bulk, then insert or move their apologies and evaluations."""
+    items = []
+    for plan in plans:
+        if plan.current is None:
+            dossier = Dossier(code=plan.code, processing_unit=plan.fields["receiving_unit"])
+            items.append(workflow.Item(dossier, changes=plan.changes, data={}))
         else:
-            apology.issued_at = plan.apology_at
-            apology.save(update_fields=["issued_at"])
-    if plan.evaluation_changes:
-        evaluation = ctx.evaluations.get(dossier.pk)
-        if evaluation is None:
-            new_rows.append(Evaluation(dossier=dossier, submitted_at=plan.evaluated_at))
-        else:
-            evaluation.submitted_at = plan.evaluated_at
-            evaluation.save(update_fields=["submitted_at"])
+            items.append(workflow.Item(plan.current, changes=plan.changes, data={"changed": sorted(plan.changes)}))
+    workflow.apply_many(items, workflow.Action.IMPORT, roles={workflow.SYSTEM}, actor=by)
+    new_apologies: list[Apology] = []
+    moved_apologies: list[Apology] = []
+    new_evaluations: list[Evaluation] = []
+    moved_evaluations: list[Evaluation] = []
+    for plan, item in zip(plans, items, strict=True):
+        dossier = item.dossier
+        if plan.apology_changes:
+            apology = ctx.apologies.get(dossier.pk)
+            if apology is None:
+                new_apologies.append(Apology(dossier=dossier, issued_at=plan.apology_at))
+            else:
+                apology.issued_at = plan.apology_at
+                moved_apologies.append(apology)
+        if plan.evaluation_changes:
+            evaluation = ctx.evaluations.get(dossier.pk)
+            if evaluation is None:
+                new_evaluations.append(Evaluation(dossier=dossier, submitted_at=plan.evaluated_at))
+            else:
+                evaluation.submitted_at = plan.evaluated_at
+                moved_evaluations.append(evaluation)
+    Apology.objects.bulk_create(new_apologies, batch_size=CHUNK)
+    Apology.objects.bulk_update(moved_apologies, ["issued_at"], batch_size=CHUNK)
+    Evaluation.objects.bulk_create(new_evaluations, batch_size=CHUNK)
+    Evaluation.objects.bulk_update(moved_evaluations, ["submitted_at"], batch_size=CHUNK)
 
 
 @transaction.atomic
@@ -506,10 +523,5 @@ def dossiers_import(
         else:
             result.unchanged += 1
     if not dry_run:
-        new_rows: list[Apology | Evaluation] = []
-        for plan in plans:
-            if plan.differs:
-                _write(plan, ctx, by, new_rows)
-        Apology.objects.bulk_create([row for row in new_rows if isinstance(row, Apology)], batch_size=CHUNK)
-        Evaluation.objects.bulk_create([row for row in new_rows if isinstance(row, Evaluation)], batch_size=CHUNK)
+        _write([plan for plan in plans if plan.differs], ctx, by)
     return _finish(result)

@@ -138,7 +138,7 @@ class RowReader:
             return None
         if not value:
             return default
-        allowed = list(choices)
+        allowed = choices if isinstance(choices, list | tuple) else list(choices)
         if value not in allowed:
             self.error(
                 column, _("%(value)r is not one of: %(allowed)s") % {"value": value, "allowed": ", ".join(allowed)}

@@ -54,19 +54,51 @@ class WorkCalendar:
         office_hours: list[tuple[str, str]] | None = None,
         tz: ZoneInfo | None = None,
     ) -> None:
-        self.corrections = corrections or Corrections()
+        self._corrections = corrections or Corrections()
         hours = office_hours if office_hours is not None else settings.CCHC_OFFICE_HOURS
         self.sessions = [(_parse_hhmm(a), _parse_hhmm(b)) for a, b in hours]
         self.tz = tz or ZoneInfo(settings.TIME_ZONE)
         self.day_seconds = sum(_seconds(b) - _seconds(a) for a, b in self.sessions)
+        # The office time of a whole working day as the session loops below add it up (empty sessions count 0).
+        self._full_day_seconds = self._seconds_on(dt.date(2000, 1, 3), None, None)
+        # A calendar answers the same questions for thousands of dossiers in one import or report: day answers
+        # and per-year running counts are kept for the life of the instance (its corrections never change).
+        self._working: dict[dt.date, bool] = {}
+        self._running: dict[int, list[int]] = {}
+
+    @property
+    def corrections(self) -> Corrections:
+        return self._corrections
 
     # --- days ---
     def is_working_day(self, day: dt.date) -> bool:
-        if day in self.corrections.working_days:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._is_working_day(day)
+        return known
+
+    def _is_working_day(self, day: dt.date) -> bool:
+        if day in self._corrections.working_days:
             return True
-        if day in self.corrections.days_off:
+        if day in self._corrections.days_off:
             return False
         return day.weekday() < 5 and day not in _public_holidays(day.year)
+
+    def _running_counts(self, year: int) -> list[int]:
+        """counts[i]: the working days among the first i days of `year` (counts[-1] is the year's total)."""
+        counts = self._running.get(year)
+        if counts is None:
+            counts, total, day = [0], 0, dt.date(year, 1, 1)
+            while day.year == year:
+                total += self.is_working_day(day)
+                counts.append(total)
+                day += dt.timedelta(days=1)
+            self._running[year] = counts
+        return counts
+
+    def _working_days_before(self, day: dt.date) -> int:
+        """Working days from 1 January of day's year up to the day before `day`."""
+        return self._running_counts(day.year)[day.toordinal() - dt.date(day.year, 1, 1).toordinal()]
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after `day`."""
@@ -81,10 +113,11 @@ class WorkCalendar:
 
     def working_days_in(self, start: dt.date, end: dt.date) -> int:
         """Working days d with start <= d <= end."""
-        count, day = 0, start
-        while day <= end:
-            count += self.is_working_day(day)
-            day += dt.timedelta(days=1)
+        if end < start:
+            return 0
+        count = self._working_days_before(end) + self.is_working_day(end) - self._working_days_before(start)
+        for year in range(start.year, end.year):
+            count += self._running_counts(year)[-1]
         return count
 
     # --- working time ---
@@ -115,37 +148,53 @@ class WorkCalendar:
         current = self.clock_start(start)
         if remaining <= 0:
             return current
-        day = current.date()
+        day = first = current.date()
         for _ in range(MAX_SCAN_DAYS):
             if self.is_working_day(day):
-                for s_start, s_end in self.sessions:
-                    begin = dt.datetime.combine(day, s_start, tzinfo=self.tz)
-                    end = dt.datetime.combine(day, s_end, tzinfo=self.tz)
-                    if end <= current:
-                        continue
-                    begin = max(begin, current)
-                    available = int((end - begin).total_seconds())
-                    if remaining <= available:
-                        return begin + dt.timedelta(seconds=remaining)
-                    remaining -= available
+                # A later day whose whole office time is not enough is skipped at once (same as its sessions).
+                if day > first and remaining > self._full_day_seconds:
+                    remaining -= self._full_day_seconds
+                else:
+                    for s_start, s_end in self.sessions:
+                        begin = dt.datetime.combine(day, s_start, tzinfo=self.tz)
+                        end = dt.datetime.combine(day, s_end, tzinfo=self.tz)
+                        if end <= current:
+                            continue
+                        begin = max(begin, current)
+                        available = int((end - begin).total_seconds())
+                        if remaining <= available:
+                            return begin + dt.timedelta(seconds=remaining)
+                        remaining -= available
             day += dt.timedelta(days=1)
         raise ValueError("deadline beyond ten years")
+
+    def _seconds_on(self, day: dt.date, start: dt.datetime | None, end: dt.datetime | None) -> int:
+        """Office seconds of `day` between `start` and `end` (local times; None: no bound on that side)."""
+        seconds = 0
+        for s_start, s_end in self.sessions:
+            begin = dt.datetime.combine(day, s_start, tzinfo=self.tz)
+            finish = dt.datetime.combine(day, s_end, tzinfo=self.tz)
+            if start is not None:
+                begin = max(begin, start)
+            if end is not None:
+                finish = min(finish, end)
+            if finish > begin:
+                seconds += int((finish - begin).total_seconds())
+        return seconds
 
     def working_seconds_between(self, start: dt.datetime, end: dt.datetime) -> int:
         """Seconds of office time between two moments; 0 if end <= start."""
         if end <= start:
             return 0
         start_l, end_l = start.astimezone(self.tz), end.astimezone(self.tz)
-        seconds = 0
-        day = start_l.date()
-        while day <= end_l.date():
-            if self.is_working_day(day):
-                for s_start, s_end in self.sessions:
-                    begin = max(dt.datetime.combine(day, s_start, tzinfo=self.tz), start_l)
-                    finish = min(dt.datetime.combine(day, s_end, tzinfo=self.tz), end_l)
-                    if finish > begin:
-                        seconds += int((finish - begin).total_seconds())
-            day += dt.timedelta(days=1)
+        first, last = start_l.date(), end_l.date()
+        seconds = self._seconds_on(first, start_l, end_l) if self.is_working_day(first) else 0
+        if last > first:
+            if self.is_working_day(last):
+                seconds += self._seconds_on(last, start_l, end_l)
+            # The days in between are whole working days or days off: counted, not walked.
+            inner = self.working_days_in(first + dt.timedelta(days=1), last - dt.timedelta(days=1))
+            seconds += inner * self._full_day_seconds
         return seconds
 
     def working_time_between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
