@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import selectors, services
 from .access import can_edit, can_submit, can_view_rollup, get_unit_for_user, units_readable
 from .forms import CorrectionReasonForm, PeriodChoiceForm, ReportSettingsForm, section_form_class
-from .models import SECTION_MODELS, ReportSettings, SectionRow
+from .models import SECTION_MODELS, ReportPeriod, ReportSettings, SectionRow
 
 
 def _period_url(unit_code: str, year: int, quarter: int):
@@ -80,11 +80,12 @@ def index(request: HttpRequest) -> HttpResponse:
     """Pick a unit and a quarter."""
     units = units_readable(request.user).exclude(level="office")
     today = timezone.localdate()
-    initial = {"year": today.year, "quarter": (today.month - 1) // 3 + 1}
+    initial = {"year": today.year, "quarter": (today.month - 1) // 3 + 1, "unit": units.first()}
     form = PeriodChoiceForm(request.GET or None, units=units, initial=initial)
     if form.is_valid():
         return _period_url(form.cleaned_data["unit"].code, form.cleaned_data["year"], form.cleaned_data["quarter"])
-    return render(request, "reform/index.html", {"form": form, "units": units})
+    periods = ReportPeriod.objects.filter(unit__in=units).select_related("unit")[:40]
+    return render(request, "reform/index.html", {"form": form, "units": units, "periods": periods})
 
 
 @login_required

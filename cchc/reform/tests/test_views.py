@@ -139,3 +139,12 @@ def test_index_redirects_to_the_chosen_period(cast, login):
     response = client.get(reverse("reform:index"), {"unit": "gio-an", "year": 2023, "quarter": 3})
     assert response["Location"] == url("period", cast.commune_a)
     assert client.get(reverse("reform:index"), {"unit": "gio-chau", "year": 2023, "quarter": 3}).status_code == 200
+
+
+def test_the_index_lists_the_units_periods_and_preselects_a_unit(client, cast):
+    """The picker opens on the user's first unit and lists the periods already started, linked."""
+    services.period_get_or_create(unit=cast.district, year=2023, quarter=3, by=cast.reform_officer)
+    client.force_login(cast.reform_officer)
+    html = client.get(reverse("reform:index")).content.decode()
+    assert reverse("reform:period", args=["gio-linh", 2023, 3]) in html
+    assert '<option value="gio-linh" selected>UBND huyện Gio Linh</option>' in html
