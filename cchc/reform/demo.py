@@ -18,13 +18,23 @@ from django.db import transaction
 from cchc.units.models import Unit
 
 from . import services
-from .models import BudgetKind, DocumentType, NarrativeKind, ReformArea, ReportPeriod, StaffingKind
+from .models import (
+    PART_AREAS,
+    BudgetKind,
+    DocumentType,
+    NarrativeKind,
+    ReformArea,
+    ReformPart,
+    ReportPeriod,
+    StaffingKind,
+)
 
 UNIT, YEAR, QUARTER = "gio-linh", 2023, 3
 ISSUER = "UBND huyện Gio Linh"
 
 _D = DocumentType
 _A = ReformArea
+_P = ReformPart
 
 DOCUMENTS = [
     # I.1 Direction and management of reform.
@@ -52,10 +62,10 @@ DOCUMENTS = [
      "về việc truyền thông, tuyên truyền về triển khai 02 nhóm dịch vụ công liên thông trên môi trường trực tuyến "
      "trên địa bàn huyện Gio Linh"),
     # I.2 Institutional reform (2.2 monitoring of law enforcement, 2.3 dissemination).
-    (_A.INSTITUTIONS, _D.DECISION, "1235/QĐ-UBND", dt.date(2023, 7, 14), ISSUER,
+    (_P.INSTITUTIONS_MONITORING, _D.DECISION, "1235/QĐ-UBND", dt.date(2023, 7, 14), ISSUER,
      "thành lập đoàn kiểm tra công tác theo dõi thi hành pháp luật; công tác tư pháp; công tác văn thư, lưu trữ "
      "năm 2023"),
-    (_A.INSTITUTIONS, _D.PLAN, "97/KH-UBND", dt.date(2023, 6, 20), ISSUER,
+    (_P.INSTITUTIONS_DISSEMINATION, _D.PLAN, "97/KH-UBND", dt.date(2023, 6, 20), ISSUER,
      "hỗ trợ pháp lý cho doanh nghiệp nhỏ và vừa trên địa bàn huyện Gio Linh năm 2023"),
     # I.3 Administrative procedures.
     (_A.PROCEDURES, _D.DECISION, "2448/QĐ-UBND", dt.date(2023, 7, 28), ISSUER,
@@ -91,6 +101,7 @@ TRAININGS = [
     },
     {
         "area": _A.INSTITUTIONS,
+        "part": _P.INSTITUTIONS_DISSEMINATION,
         "topic": "Tập huấn nghiệp vụ công tác xử lý vi phạm hành chính",
         "audience": "đội ngũ cán bộ, công chức các cơ quan, đơn vị huyện và UBND các xã, thị trấn",
         "sessions": 1,
@@ -99,12 +110,14 @@ TRAININGS = [
     },
     {
         "area": _A.INSTITUTIONS,
+        "part": _P.INSTITUTIONS_DISSEMINATION,
         "topic": "Tập huấn về công tác xây dựng cấp xã đạt chuẩn tiếp cận pháp luật",
         "audience": "toàn bộ đội ngũ công chức Tư pháp - Hộ tịch các xã, thị trấn",
         "sessions": 1,
     },
     {
         "area": _A.INSTITUTIONS,
+        "part": _P.INSTITUTIONS_DISSEMINATION,
         "topic": "Tập huấn công tác hòa giải ở cơ sở",
         "audience": "hòa giải viên thuộc các tổ hòa giải tại các thôn, khu phố",
         "sessions": 5,
@@ -253,7 +266,7 @@ ACTIVITIES = [
      "và giao dự toán năm 2023.", None),
     (_A.PUBLIC_FINANCE,
      "Tổng giải ngân nguồn vốn XDCB bao gồm vốn năm 2022 kéo dài sang giải ngân trong năm 2023.", None),
-    (_A.PUBLIC_FINANCE,
+    (_P.FINANCE_AUTONOMY,
      "Kết quả thực hiện cơ chế tự chủ tài chính tại các đơn vị sự nghiệp công lập (Nghị định số 60/2021/NĐ-CP và "
      "các văn bản có liên quan): UBND huyện đã ban hành Quyết định số 2333/QĐ-UBND ngày 13/6/2022 về việc giao "
      "quyền tự chủ tài chính đối với các đơn vị sự nghiệp công lập trên địa bàn huyện giai đoạn 2022-2025; Quyết "
@@ -336,12 +349,19 @@ SETTINGS = {
 }
 
 
+def _area_part(where: ReformArea | ReformPart) -> dict:
+    """A row placed by its area alone, or by a part of an area (which names the area too)."""
+    if isinstance(where, ReformPart):
+        return {"area": PART_AREAS[where], "part": where}
+    return {"area": where, "part": ""}
+
+
 def _rows() -> list[tuple[str, dict]]:
     rows: list[tuple[str, dict]] = []
-    for area, doc_type, number, date, issuer, summary in DOCUMENTS:
+    for where, doc_type, number, date, issuer, summary in DOCUMENTS:
         rows.append(
-            ("documents", {"area": area, "doc_type": doc_type, "number": number, "date": date, "issuer": issuer,
-                           "summary": summary})
+            ("documents", {**_area_part(where), "doc_type": doc_type, "number": number, "date": date,
+                           "issuer": issuer, "summary": summary})
         )  # fmt: skip
     rows += [("trainings", dict(t)) for t in TRAININGS]
     rows.append(("legal-reviews", dict(LEGAL_REVIEW)))
@@ -361,7 +381,9 @@ def _rows() -> list[tuple[str, dict]]:
     ]
     rows.append(("disbursement", dict(DISBURSEMENT_FORECAST)))
     rows += [("egov", {"statement": text, "number": number}) for text, number in EGOVERNMENT]
-    rows += [("activities", {"area": area, "statement": text, "number": number}) for area, text, number in ACTIVITIES]
+    rows += [
+        ("activities", {**_area_part(where), "statement": text, "number": number}) for where, text, number in ACTIVITIES
+    ]
     rows += [("narrative", {"kind": kind, "text": "\n".join(lines)}) for kind, lines in NARRATIVE.items()]
     return rows
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -29,6 +30,42 @@ class ReformArea(models.IntegerChoices):
     PUBLIC_FINANCE = 6, _("Public finance reform")
     E_GOVERNMENT = 7, _("E-government and digital government")
     INDICES = 8, _("PAPI, SIPAS and PAR INDEX")
+
+
+class ReformPart(models.TextChoices):
+    """The named parts of a reform area in the report outline; a row without a part goes to its area's default."""
+
+    INSTITUTIONS_REVIEW = "institutions.review", _("2.1 Review of legal documents")
+    INSTITUTIONS_MONITORING = "institutions.monitoring", _("2.2 Monitoring of law enforcement")
+    INSTITUTIONS_DISSEMINATION = "institutions.dissemination", _("2.3 Law dissemination")
+    FINANCE_AUTONOMY = "finance.autonomy", _("6 Financial autonomy of public service units")
+
+
+# The area each part belongs to: a part is only valid on a row of that area.
+PART_AREAS: dict[str, int] = {
+    ReformPart.INSTITUTIONS_REVIEW: ReformArea.INSTITUTIONS,
+    ReformPart.INSTITUTIONS_MONITORING: ReformArea.INSTITUTIONS,
+    ReformPart.INSTITUTIONS_DISSEMINATION: ReformArea.INSTITUTIONS,
+    ReformPart.FINANCE_AUTONOMY: ReformArea.PUBLIC_FINANCE,
+}
+
+
+def part_field() -> models.CharField:
+    return models.CharField(
+        _("part of the area"),
+        max_length=32,
+        choices=ReformPart.choices,
+        blank=True,
+        help_text=_("Where the row goes within its area; empty: the area's usual place."),
+    )
+
+
+def part_constraint(name: str) -> models.CheckConstraint:
+    """The database's own check that a row's part belongs to its area (the forms say why, this makes sure)."""
+    condition = Q(part="")
+    for area in sorted(set(PART_AREAS.values())):
+        condition |= Q(area=int(area), part__in=[str(p) for p, a in PART_AREAS.items() if a == area])
+    return models.CheckConstraint(condition=condition, name=name)
 
 
 class PeriodStatus(models.TextChoices):
@@ -128,6 +165,21 @@ class SectionRow(models.Model):
         ordering = ["position", "pk"]
 
 
+class AreaPartMixin:
+    """Checks, for a row with `area` and `part`, that the part belongs to the area."""
+
+    def clean(self) -> None:
+        super().clean()
+        part = getattr(self, "part", "")
+        if part and part in PART_AREAS and self.area is not None and PART_AREAS[part] != self.area:
+            raise ValidationError(
+                {
+                    "part": _("The part “%(part)s” belongs to the area “%(area)s”: choose that area or no part.")
+                    % {"part": ReformPart(part).label, "area": ReformArea(PART_AREAS[part]).label}
+                }
+            )
+
+
 class DocumentType(models.TextChoices):
     OFFICIAL_LETTER = "official_letter", _("Official letter")
     PLAN = "plan", _("Plan")
@@ -155,21 +207,23 @@ DOCUMENT_TYPE_NAMES_VI = {
 }
 
 
-class DirectiveDocument(SectionRow):
+class DirectiveDocument(AreaPartMixin, SectionRow):
     """A document issued to direct reform work (Công văn, Kế hoạch, Quyết định...)."""
 
     area = models.PositiveSmallIntegerField(_("reform area"), choices=ReformArea.choices)
+    part = part_field()
     doc_type = models.CharField(_("document type"), max_length=32, choices=DocumentType.choices)
     number = models.CharField(_("number and symbol"), max_length=64, help_text=_("e.g. 1033/UBND-NC"))
     date = models.DateField(_("date"))
     issuer = models.CharField(_("issuer"), max_length=200)
     summary = models.TextField(_("summary"))
 
-    data_fields = ("area", "doc_type", "number", "date", "issuer", "summary")
+    data_fields = ("area", "part", "doc_type", "number", "date", "issuer", "summary")
 
     class Meta(SectionRow.Meta):
         verbose_name = _("directive document")
         verbose_name_plural = _("directive documents")
+        constraints = [part_constraint("reform_document_part")]
 
     def __str__(self) -> str:
         return f"{self.number} ({self.date:%d/%m/%Y})"
@@ -179,10 +233,11 @@ class DirectiveDocument(SectionRow):
         return DOCUMENT_TYPE_NAMES_VI.get(self.doc_type, "")
 
 
-class Training(SectionRow):
+class Training(AreaPartMixin, SectionRow):
     """A training course or conference: its sessions, participants and the units it covered."""
 
     area = models.PositiveSmallIntegerField(_("reform area"), choices=ReformArea.choices)
+    part = part_field()
     topic = models.TextField(_("topic"))
     audience = models.CharField(_("audience"), max_length=300, blank=True)
     sessions = models.PositiveIntegerField(_("sessions"), default=1)
@@ -193,6 +248,7 @@ class Training(SectionRow):
 
     data_fields = (
         "area",
+        "part",
         "topic",
         "audience",
         "sessions",
@@ -205,6 +261,7 @@ class Training(SectionRow):
     class Meta(SectionRow.Meta):
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
+        constraints = [part_constraint("reform_training_part")]
 
     def __str__(self) -> str:
         return self.topic[:80]
@@ -257,21 +314,23 @@ class StaffingKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class StaffingAction(SectionRow):
+class StaffingAction(AreaPartMixin, SectionRow):
     """A staffing action: recruitment, appointment, secondment, staff reduction."""
 
     area = models.PositiveSmallIntegerField(
         _("reform area"), choices=ReformArea.choices, default=ReformArea.CIVIL_SERVICE
     )
+    part = part_field()
     kind = models.CharField(_("kind"), max_length=32, choices=StaffingKind.choices)
     count = models.PositiveIntegerField(_("count"), default=1)
     description = models.TextField(_("description"))
 
-    data_fields = ("area", "kind", "count", "description")
+    data_fields = ("area", "part", "kind", "count", "description")
 
     class Meta(SectionRow.Meta):
         verbose_name = _("staffing action")
         verbose_name_plural = _("staffing actions")
+        constraints = [part_constraint("reform_staffing_part")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.count}"
@@ -384,18 +443,20 @@ class ProcedureReview(SectionRow):
         return _pct(Decimal(self.simplified), Decimal(self.proposed))
 
 
-class ReformActivity(SectionRow):
+class ReformActivity(AreaPartMixin, SectionRow):
     """Any other statement of section I (a conference held, a report sent, an instruction given)."""
 
     area = models.PositiveSmallIntegerField(_("reform area"), choices=ReformArea.choices)
+    part = part_field()
     statement = models.TextField(_("statement"))
     number = models.DecimalField(_("number"), max_digits=18, decimal_places=3, null=True, blank=True)
 
-    data_fields = ("area", "statement", "number")
+    data_fields = ("area", "part", "statement", "number")
 
     class Meta(SectionRow.Meta):
         verbose_name = _("other activity")
         verbose_name_plural = _("other activities")
+        constraints = [part_constraint("reform_activity_part")]
 
     def __str__(self) -> str:
         return self.statement[:80]

@@ -188,19 +188,17 @@ def _procedure_facts(simplification: ctx.Ratio) -> ctx.ProcedureFacts:
 
 
 # --- reform data ---
-def _institutions_area(text: str) -> str:
-    """Section I.2 has three parts the reform data does not separate: monitoring of law enforcement (2.2) is
-    recognised by its words; everything else entered under institutions is dissemination (2.3)."""
-    return "institutions.monitoring" if "thi hành pháp luật" in text.lower() else "institutions.dissemination"
+# Where a row of an area goes when it names no part: section I.2 states most of what is entered under
+# institutions (legal support, dissemination, trainings) in 2.3; every other area has one place.
+DEFAULT_PARTS: dict[str, str] = {"institutions": reform.ReformPart.INSTITUTIONS_DISSEMINATION.value}
 
 
-def _area(area: int, text: str = "") -> str:
+def _area(area: int, part: str = "") -> str:
+    """The outline key a row is placed under: the part the officer chose, else its area's default part."""
+    if part:
+        return part
     key = AREA_KEYS[area]
-    if key == "institutions":
-        return _institutions_area(text)
-    if key == "finance" and "tự chủ" in text.lower():
-        return "finance.autonomy"
-    return key
+    return DEFAULT_PARTS.get(key, key)
 
 
 def _lower_first(text: str) -> str:
@@ -223,7 +221,7 @@ def _training(row: reform.Training) -> ctx.Training:
         audience=row.audience,
         units=tuple(u.name.removeprefix("UBND ") for u in row.units.all()),
         materials=row.documents_handed_out,
-        area=_area(row.area, row.topic),
+        area=_area(row.area, row.part),
     )
 
 
@@ -234,7 +232,7 @@ def _document(row: reform.DirectiveDocument, own_names: set[str]) -> ctx.Directi
         number=row.number,
         date=row.date,
         summary=row.summary.strip(),
-        area=_area(row.area, row.summary),
+        area=_area(row.area, row.part),
         issuer=issuer,
     )
 
@@ -252,7 +250,7 @@ def _staffing(row: reform.StaffingAction) -> ctx.StaffingAction | ctx.Activity:
     # (I.5); an action entered under another area is stated there as an activity.
     natural = reform.ReformArea.APPARATUS if kind == "reduction" else reform.ReformArea.CIVIL_SERVICE
     if row.area != natural:
-        return ctx.Activity(_area(row.area, row.description), row.description.strip())
+        return ctx.Activity(_area(row.area, row.part), row.description.strip())
     return ctx.StaffingAction(kind, row.description.strip(), row.count)
 
 
@@ -328,7 +326,7 @@ def _collect(unit: Unit, quarters: Sequence[tuple[int, int]]) -> _Collected:
         if rows["disbursement"]:
             out.disbursement = _disbursement(rows["disbursement"])
         out.activities += [ctx.Activity("e_government", r.statement.strip()) for r in rows["egov"]]
-        out.activities += [ctx.Activity(_area(r.area, r.statement), r.statement.strip()) for r in rows["activities"]]
+        out.activities += [ctx.Activity(_area(r.area, r.part), r.statement.strip()) for r in rows["activities"]]
         for r in rows["narrative"]:
             out.narrative[r.kind] += r.lines
         if unit.level in (UnitLevel.DISTRICT, UnitLevel.PROVINCE):

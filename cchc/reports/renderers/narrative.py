@@ -425,6 +425,7 @@ def institutions_blocks(ctx: ReportContext) -> list[Block]:
             text += ", không có văn bản phải xử lý sau rà soát"
         blocks.append(Block(ITEM, text + (":" if review.items else ".")))
         blocks += _items(review.items, SUBITEM)
+    blocks += _area(ctx, "institutions.review")
     blocks.append(Block(SUBCLAUSE, "2.2. Công tác theo dõi thi hành pháp luật"))
     blocks += _or_none(_area(ctx, "institutions.monitoring"))
     blocks.append(Block(SUBCLAUSE, "2.3. Công tác phổ biến, tuyên truyền pháp luật"))

@@ -57,6 +57,7 @@ def district(cast):
                 "documents",
                 {
                     "area": ReformArea.INSTITUTIONS,
+                    "part": "institutions.monitoring",
                     "doc_type": "decision",
                     "number": "12/QĐ-UBND",
                     "date": dt.date(2023, 7, 14),
@@ -170,3 +171,54 @@ def test_a_year_or_a_range_is_not_a_report_period(text):
 def test_the_report_is_dated_the_day_after_the_cutoff_or_today():
     assert report_date(Q3, today=dt.date(2024, 1, 1)) == dt.date(2023, 9, 15)
     assert report_date(Q3, today=dt.date(2023, 8, 1)) == dt.date(2023, 8, 1)
+
+
+def _section_of(blocks, text: str) -> str:
+    """The last numbered heading (clause or subclause) before the block holding `text`."""
+    heading = ""
+    for block in blocks:
+        if block.kind in ("clause", "subclause"):
+            heading = block.full_text
+        elif text in block.full_text:
+            return heading
+    raise AssertionError(f"{text!r} is not in the report")
+
+
+def test_a_rows_part_decides_its_section_not_its_words(cast):
+    rows = [
+        # Words of 2.2 ("thi hành pháp luật") but entered as dissemination: the part wins.
+        ("activities", {"area": ReformArea.INSTITUTIONS, "part": "institutions.dissemination",
+                        "statement": "Tuyên truyền Luật về theo dõi thi hành pháp luật."}),
+        ("activities", {"area": ReformArea.INSTITUTIONS, "part": "institutions.monitoring",
+                        "statement": "Kiểm tra tại 03 xã."}),
+        ("activities", {"area": ReformArea.INSTITUTIONS, "part": "institutions.review",
+                        "statement": "Hệ thống hóa văn bản kỳ 2019-2023."}),
+        ("activities", {"area": ReformArea.INSTITUTIONS, "statement": "Hỗ trợ pháp lý cho doanh nghiệp."}),
+        ("trainings", {"area": ReformArea.INSTITUTIONS, "part": "institutions.monitoring",
+                       "topic": "Hội nghị triển khai công tác kiểm tra", "sessions": 1}),
+        # "tự chủ" without the part stays in I.6's opening; the part alone moves a row to the autonomy paragraph.
+        ("activities", {"area": ReformArea.PUBLIC_FINANCE, "statement": "Giao quyền tự chủ cho trường học."}),
+        ("activities", {"area": ReformArea.PUBLIC_FINANCE, "part": "finance.autonomy",
+                        "statement": "Đánh giá đơn vị sự nghiệp năm 2022."}),
+        ("budget", {"kind": "revenue_total", "plan": "100", "estimate": "90"}),
+    ]  # fmt: skip
+    _period(cast.district, cast.reform_officer, rows=rows)
+    ctx = build_report_context(unit=cast.district, period=Q3)
+    areas = {a.text: a.area for a in ctx.activities}
+    assert areas["Tuyên truyền Luật về theo dõi thi hành pháp luật."] == "institutions.dissemination"
+    assert areas["Hỗ trợ pháp lý cho doanh nghiệp."] == "institutions.dissemination"
+    assert areas["Giao quyền tự chủ cho trường học."] == "finance"
+    blocks = report_outline(ctx)
+    assert _section_of(blocks, "Tuyên truyền Luật về theo dõi").startswith("2.3.")
+    assert _section_of(blocks, "Kiểm tra tại 03 xã.").startswith("2.2.")
+    assert _section_of(blocks, "hội nghị triển khai công tác kiểm tra").startswith("2.2.")
+    assert _section_of(blocks, "Hệ thống hóa văn bản kỳ 2019-2023.").startswith("2.1.")
+    assert _section_of(blocks, "Hỗ trợ pháp lý cho doanh nghiệp.").startswith("2.3.")
+    texts = [b.full_text for b in blocks]
+    own, budget, autonomy = (
+        texts.index("Giao quyền tự chủ cho trường học."),
+        next(i for i, t in enumerate(texts) if t.startswith("Thu ngân sách")),
+        texts.index("Đánh giá đơn vị sự nghiệp năm 2022."),
+    )
+    assert _section_of(blocks, "Đánh giá đơn vị sự nghiệp").startswith("6.")
+    assert own < budget < autonomy
