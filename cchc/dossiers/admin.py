@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Apology, Dossier, DossierEvent
+from .models import Apology, Dossier, DossierComponent, DossierEvent
 
 
 class ReadOnlyMixin:
@@ -24,9 +24,17 @@ class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
     can_delete = False
 
 
+class DossierComponentInline(ReadOnlyMixin, admin.TabularInline):
+    model = DossierComponent
+    fields = ["order", "name", "form", "quantity", "component"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
 @admin.register(Dossier)
 class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    inlines = [DossierEventInline]
+    inlines = [DossierComponentInline, DossierEventInline]
     list_display = ["code", "procedure", "receiving_unit", "status", "received_at", "due_at", "finished_at"]
     list_filter = ["status", "channel", "regime", "outcome", "receiving_unit__level"]
     search_fields = ["code", "procedure__code", "procedure__name"]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.procedures.models import OnlineService
 
-from .workflow import Status
+from .workflow import Action, Status
 
 if TYPE_CHECKING:
     from cchc.lib.periods import Period
@@ -182,6 +182,18 @@ class Dossier(models.Model):
     def is_open(self) -> bool:
         return self.finished_at is None
 
+    def submitted_components(self) -> tuple[list, bool]:
+        """The documents listed on the receipt, and whether they come from the catalogue.
+
+        The ones ticked at receipt (stored in DossierComponent). Dossiers received before the checklist was
+        stored, or imported and demo rows, have none and no checklist in their receive event: for them, the
+        procedure's current list, flagged True so pages can say so.
+        """
+        stored = list(self.components.all())
+        if stored or self.events.filter(action=Action.RECEIVE, data__has_key="components").exists():
+            return stored, False
+        return list(self.procedure.components.all()), True
+
 
 class DossierEvent(models.Model):
     """An immutable row for every change of a dossier: who, when, which action, from which status to which."""
@@ -261,6 +273,39 @@ class DossierDocument(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DossierComponent(models.Model):
+    """A document the applicant actually submitted, ticked on the checklist at receipt and printed on the receipt.
+
+    The name, form and quantity are copied from the catalogue then, so a later catalogue edit never rewrites an
+    old receipt.
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="components")
+    component = models.ForeignKey(
+        "procedures.ComponentDocument",
+        verbose_name=_("component document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=500)
+    form = models.CharField(_("form (original, certified copy, copy)"), max_length=100, blank=True)
+    quantity = models.PositiveSmallIntegerField(_("quantity"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["dossier", "order", "pk"]
+        verbose_name = _("submitted document")
+        verbose_name_plural = _("submitted documents")
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "component"], name="dossier_component_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.name

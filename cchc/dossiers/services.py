@@ -8,6 +8,7 @@ only by a logged pause (supplement, fee wait); an apology's new appointment goes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
 from cchc.lib.workdays import WorkCalendar, calendar
+from cchc.procedures.models import ComponentDocument
 
 from . import workflow
 from .codes import DossierCodeError, next_dossier_code
@@ -27,6 +29,7 @@ from .models import (
     Channel,
     DocumentKind,
     Dossier,
+    DossierComponent,
     DossierDocument,
     DossierEvent,
     DossierPause,
@@ -106,6 +109,18 @@ def _check_not_future(at: dt.datetime, now: dt.datetime) -> None:
 # --- receipt ---
 
 
+def _submitted_components(procedure, components: Iterable[ComponentDocument]) -> list[ComponentDocument]:
+    """The ticked documents, once each, in the catalogue's order; refuses any of another procedure."""
+    unique = {c.pk: c for c in components}
+    foreign = sorted(c.name for c in unique.values() if c.procedure_id != procedure.pk)
+    if foreign:
+        raise TransitionError(
+            _("These documents do not belong to the procedure %(code)s: %(names)s.")
+            % {"code": procedure.code, "names": "; ".join(foreign)}
+        )
+    return sorted(unique.values(), key=lambda c: (c.order, c.pk))
+
+
 @transaction.atomic
 def dossier_receive(
     *,
@@ -118,11 +133,14 @@ def dossier_receive(
     components_digitized: bool = False,
     sets: int = 1,
     note: str = "",
+    components: Iterable[ComponentDocument] = (),
 ) -> Dossier:
     """Accept a complete dossier at `unit`'s desk: number it, start the clock and set the legal deadline.
 
     Only a desk officer of `unit` may receive. The procedure's time limit and online service are copied onto the
-    dossier, so a later catalogue change never rewrites it. Logs a `receive` event.
+    dossier, so a later catalogue change never rewrites it. `components` are the documents actually submitted
+    (the ticked checklist); each must belong to `procedure`, and its name, form and quantity are stored with the
+    dossier for the receipt. Logs a `receive` event.
     """
     now = timezone.now()
     received_at = received_at or now
@@ -138,6 +156,7 @@ def dossier_receive(
         raise TransitionError(_("The procedure %(code)s is no longer in the catalogue.") % {"code": procedure.code})
     if sets < 1:
         raise TransitionError(_("A dossier has at least one set."))
+    submitted = _submitted_components(procedure, components)
     roles = set(Membership.objects.filter(user=by, unit=unit, role=Role.DESK_OFFICER).values_list("role", flat=True))
     if not roles:
         raise TransitionError(_("Only a desk officer of %(unit)s can receive dossiers there.") % {"unit": unit})
@@ -175,7 +194,16 @@ def dossier_receive(
         actor=by,
         at=received_at,
         note=note,
-        data={"clock_start_at": _iso(clock_start), "due_at": _iso(due_at), "regime": str(dossier.regime)},
+        data={
+            "clock_start_at": _iso(clock_start),
+            "due_at": _iso(due_at),
+            "regime": str(dossier.regime),
+            "components": [c.pk for c in submitted],
+        },
+    )
+    DossierComponent.objects.bulk_create(
+        DossierComponent(dossier=dossier, component=c, name=c.name, form=c.form, quantity=c.quantity, order=position)
+        for position, c in enumerate(submitted, start=1)
     )
     return dossier
 

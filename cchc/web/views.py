@@ -76,6 +76,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                 components_digitized=data["components_digitized"],
                 sets=data["sets"],
                 note=data["note"],
+                components=data["components"],
             )
         except TransitionError as exc:
             form.add_error(None, str(exc))
@@ -105,9 +106,11 @@ def receive_components(request: HttpRequest) -> HttpResponse:
 @require_GET
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     dossier = access.get_dossier_for_user(request.user, code, write=True)
+    submitted, from_catalogue = dossier.submitted_components()
     context = {
         "dossier": dossier,
-        "components": dossier.procedure.components.all(),
+        "components": submitted,
+        "components_from_catalogue": from_catalogue,
         "form_spec": rules_for(dossier.regime).form(FormKind.RECEIPT),
         "parent": dossier.receiving_unit.parent,
     }
@@ -121,6 +124,7 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
     forms = [bound if bound is not None and bound.prefix == a else action_form(a, dossier) for a in actions]
     # An action no longer open (another officer moved the dossier meanwhile) still reports why it failed.
     stray_errors = bound.non_field_errors() if bound is not None and bound.prefix not in actions else []
+    submitted, from_catalogue = dossier.submitted_components()
     return {
         "dossier": dossier,
         "personal": bool(roles),
@@ -128,6 +132,8 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
         "action_forms": forms,
         "stray_errors": stray_errors,
         "events": dossier.events.select_related("actor"),
+        "submitted": submitted,
+        "submitted_from_catalogue": from_catalogue,
         "documents": dossier.documents.select_related("component", "uploaded_by").order_by("uploaded_at"),
         "upload_form": UploadForm(dossier=dossier) if roles else None,
         "flash": flash,

@@ -91,7 +91,7 @@ def test_only_desk_officers_open_the_reception_form(client, cast, who):
 
 
 def test_the_receipt_prints_the_code_appointment_and_components(client, cast, components, receive):
-    dossier = receive()
+    dossier = receive(components=components)
     client.force_login(cast.desk_a)
     html = client.get(reverse("web:receipt", args=[dossier.code])).content.decode()
     assert dossier.code in html
