@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run test lint browser bench messages
+.PHONY: install run test lint system-packages bench messages
 
 install: $(VENV)/.installed
 
@@ -20,17 +20,20 @@ $(VENV)/.installed: pyproject.toml
 # LibreOffice (headless) to turn reports into PDF, poppler-utils to read a PDF page back as an image.
 # fonts-liberation2: Liberation Serif (metric-compatible with Times New Roman) with the Vietnamese letters.
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui fonts-liberation fonts-liberation2 poppler-utils gettext
-browser:
+system-packages:
 	@missing=""; for c in chromium soffice pdftoppm msgfmt; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
 	fc-list ':charset=1ea3' 2>/dev/null | grep -q 'Liberation Serif' || missing=1; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; fi
 
+# The site runs without the Debian packages; only the PDF download needs LibreOffice, so a failed install
+# (no root, no network) does not stop `make run`.
 run: install
+	-@$(MAKE) --no-print-directory system-packages
 	$(BIN)/cchc demo
 	@echo "CCHC is serving on http://127.0.0.1:$(PORT)/  (log-ins above; stop with Ctrl-C)"
 	$(BIN)/cchc runserver 127.0.0.1:$(PORT)
 
-test: install browser
+test: install system-packages
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
