@@ -484,24 +484,31 @@ def dossier_deliver(*, dossier: Dossier, by, note: str = "", at: dt.datetime | N
     return _sync(dossier, locked)
 
 
+def _finish_with_reason(
+    dossier: Dossier, action: str, outcome: str, *, by, reason: str, at: dt.datetime | None, missing: str
+) -> Dossier:
+    """Finish the dossier with a reason the officer must give (`missing` is the message when it is empty)."""
+    if not (reason or "").strip():
+        raise TransitionError(missing)
+    locked = _lock(dossier)
+    _finish(locked, action, outcome, by=by, at=at, note=reason, data={"reason": reason})
+    return _sync(dossier, locked)
+
+
 @transaction.atomic
 def dossier_withdraw(*, dossier: Dossier, by, reason: str, at: dt.datetime | None = None) -> Dossier:
     """The applicant withdraws the dossier before a result exists (Decree 118/2025 Art. 21)."""
-    if not (reason or "").strip():
-        raise TransitionError(_("Record the applicant's request to withdraw."))
-    locked = _lock(dossier)
-    _finish(locked, Action.WITHDRAW, Outcome.WITHDRAWN, by=by, at=at, note=reason, data={"reason": reason})
-    return _sync(dossier, locked)
+    missing = _("Record the applicant's request to withdraw.")
+    return _finish_with_reason(
+        dossier, Action.WITHDRAW, Outcome.WITHDRAWN, by=by, reason=reason, at=at, missing=missing
+    )
 
 
 @transaction.atomic
 def dossier_return(*, dossier: Dossier, by, reason: str, at: dt.datetime | None = None) -> Dossier:
     """Hand the dossier back unprocessed (e.g. not supplemented, or not this authority's competence)."""
-    if not (reason or "").strip():
-        raise TransitionError(_("Say why the dossier is returned."))
-    locked = _lock(dossier)
-    _finish(locked, Action.RETURN, Outcome.RETURNED, by=by, at=at, note=reason, data={"reason": reason})
-    return _sync(dossier, locked)
+    missing = _("Say why the dossier is returned.")
+    return _finish_with_reason(dossier, Action.RETURN, Outcome.RETURNED, by=by, reason=reason, at=at, missing=missing)
 
 
 @transaction.atomic
