@@ -1,8 +1,10 @@
 """Working days and working time of the one-stop desks.
 
 A working day is Monday to Friday, not a Vietnamese public holiday (the `holidays` package: lunar New Year,
-Hùng Kings' day, observed and substituted days included), with the administrator's corrections on top
-(`units.CalendarDay`: swapped days off, Saturdays worked in exchange), which always win.
+Hùng Kings' day, observed and substituted days included), with the corrections on top (`units.CalendarDay`:
+swapped days off, Saturdays worked in exchange), which always win. The national corrections for 2023-2026 ship
+with the product (cchc/units/data/calendar_vn.csv); a province's own correction for a date wins over the
+national one for the units of that province (`calendar(unit)`).
 
 Time limits are counted in working time: a working day is the sum of the office sessions
 (settings.CCHC_OFFICE_HOURS), so half a day is half of that. The clock starts at acceptance; a receipt
@@ -17,10 +19,15 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
 from django.conf import settings
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from cchc.units.models import Unit
 
 MAX_SCAN_DAYS = 3660
 
@@ -211,17 +218,27 @@ def _seconds(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
-def load_corrections() -> Corrections:
-    """The administrator's calendar corrections from the database."""
+def load_corrections(unit: Unit | None = None) -> Corrections:
+    """The calendar corrections from the database: the national rows, and those of `unit`'s province on top."""
     from cchc.units.models import CalendarDay, CalendarDayKind
+    from cchc.units.selectors import province_of
 
-    rows = list(CalendarDay.objects.values_list("date", "kind"))
+    scope = Q(unit__isnull=True)
+    province = province_of(unit) if unit is not None else None
+    if province is not None:
+        scope |= Q(unit=province)
+    kinds: dict[dt.date, str] = {}
+    rows = CalendarDay.objects.filter(scope).values_list("date", "kind", "unit_id")
+    # National rows first, so that the province's row for the same date replaces them.
+    for day, kind, _ in sorted(rows, key=lambda row: row[2] is not None):
+        kinds[day] = kind
     return Corrections(
-        days_off=frozenset(d for d, k in rows if k == CalendarDayKind.DAY_OFF),
-        working_days=frozenset(d for d, k in rows if k == CalendarDayKind.WORKING_DAY),
+        days_off=frozenset(d for d, k in kinds.items() if k == CalendarDayKind.DAY_OFF),
+        working_days=frozenset(d for d, k in kinds.items() if k == CalendarDayKind.WORKING_DAY),
     )
 
 
-def calendar() -> WorkCalendar:
-    """The site's calendar, with the corrections as they are in the database now."""
-    return WorkCalendar(load_corrections())
+def calendar(unit: Unit | None = None) -> WorkCalendar:
+    """The calendar with the corrections as they are in the database now: the national ones, and those of the
+    unit's province when a unit is given."""
+    return WorkCalendar(load_corrections(unit))

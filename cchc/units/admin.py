@@ -1,9 +1,13 @@
-"""Admin for the unit tree and the calendar corrections."""
+"""Admin for the unit tree and the working-day calendar (corrections and checked years)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import CalendarDay, Unit
+from .checks import missing_calendar_message
+from .models import CalendarDay, CalendarYear, Unit
+from .selectors import calendar_years_missing
 
 
 @admin.register(Unit)
@@ -25,9 +29,32 @@ class UnitAdmin(admin.ModelAdmin):
         return f"{'— ' * depth}{obj.name}"
 
 
+class MissingCalendarYearsWarning:
+    """On the calendar's change lists: say which year's schedule should be entered and is not."""
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            for year in calendar_years_missing(timezone.localdate()):
+                messages.warning(request, missing_calendar_message(year))
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "note", "source"]
-    list_filter = ["kind"]
+class CalendarDayAdmin(MissingCalendarYearsWarning, admin.ModelAdmin):
+    list_display = ["date", "weekday", "kind", "unit", "note", "source"]
+    list_filter = ["kind", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["unit"]
     date_hierarchy = "date"
     search_fields = ["note", "source"]
+    autocomplete_fields = ["unit"]
+    fields = ["date", "kind", "unit", "note", "source"]
+
+    @admin.display(description=_("weekday"))
+    def weekday(self, obj: CalendarDay) -> str:
+        return date_format(obj.date, "l") if obj.date else ""
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(MissingCalendarYearsWarning, admin.ModelAdmin):
+    list_display = ["year", "source", "note", "checked_at"]
+    search_fields = ["source", "note"]

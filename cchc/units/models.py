@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -109,14 +111,26 @@ class CalendarDayKind(models.TextChoices):
 
 
 class CalendarDay(models.Model):
-    """An administrator's correction to the calendar: a swapped day off, or a Saturday worked in exchange.
+    """A correction to the calendar: a swapped day off, or a Saturday worked in exchange.
 
     The `holidays` package supplies Vietnam's public holidays (lunar dates included); these rows win over it,
-    because each year the government (and sometimes the province) fixes the swapped days by its own letter.
+    because each year the Government fixes the swapped days by its own letter. A row without a unit is national;
+    a row of a province (the province may copy the national swaps with its own letter, or decide otherwise) wins
+    over the national row of the same date for the units of that province (`lib.workdays.calendar(unit)`).
     """
 
-    date = models.DateField(_("date"), unique=True)
+    date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="calendar_days",
+        limit_choices_to={"level": UnitLevel.PROVINCE},
+        help_text=_("Empty for the national calendar; a province for its own correction."),
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     source = models.CharField(_("source document"), max_length=200, blank=True)
 
@@ -124,6 +138,46 @@ class CalendarDay(models.Model):
         ordering = ["date"]
         verbose_name = _("calendar correction")
         verbose_name_plural = _("calendar corrections")
+        constraints = [
+            # NULLs are distinct in a unique index, so the national rows need a constraint of their own.
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=Q(unit__isnull=True),
+                name="calendar_day_national_date_unique",
+                violation_error_message=_("The national calendar already has a correction for this date."),
+            ),
+            models.UniqueConstraint(
+                fields=["date", "unit"],
+                name="calendar_day_unit_date_unique",
+                violation_error_message=_("This province already has a correction for this date."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if self.unit is not None and self.unit.level != UnitLevel.PROVINCE:
+            raise ValidationError({"unit": _("A calendar correction belongs to the nation or to a province.")})
+
+
+class CalendarYear(models.Model):
+    """A year whose national schedule (swapped days off, make-up Saturdays) has been checked.
+
+    The year counts as entered (no warning in the admin or `cchc check`) when it has a row here, or at least one
+    national `CalendarDay` with a source. A row here is the way to say "checked, nothing to add" for a year the
+    `holidays` package already gets right, naming the notices that were read.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    source = models.CharField(_("source documents"), max_length=300)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("checked calendar year")
+        verbose_name_plural = _("checked calendar years")
+
+    def __str__(self) -> str:
+        return str(self.year)
