@@ -1,4 +1,4 @@
-"""`cchc import units|procedures|dossiers|<report-data kind> FILE`: load a CSV or XLSX table, all or nothing.
+"""`cchc import units|procedures|dossiers|calendar|<report-data kind> FILE`: load a CSV or XLSX table, all or nothing.
 
 Report-data kinds (documents, trainings, budget, ...) are handed to `cchc import-reform`, which owns their format
 (docs/report-data-format.md).
@@ -13,18 +13,25 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cchc.exchange.calendar_import import calendar_import
 from cchc.exchange.services import dossiers_import, procedures_import, units_import
 from cchc.exchange.tables import TableError, read_table
 from cchc.reform.models import SECTION_MODELS
 
-IMPORTERS = {"units": units_import, "procedures": procedures_import, "dossiers": dossiers_import}
+IMPORTERS = {
+    "units": units_import,
+    "procedures": procedures_import,
+    "dossiers": dossiers_import,
+    "calendar": calendar_import,
+}
 
 
 class Command(BaseCommand):
     help = (
         "Load units, procedures or dossiers from a CSV or XLSX file in the exchange format. The whole file is "
         "one transaction: any bad row rejects it, and every problem is listed. Load units first, then "
-        "procedures, then dossiers. New units get a blank agency code (not part of the format). Report-data "
+        "procedures, then dossiers. New units get a blank agency code (not part of the format). `calendar` loads "
+        "working-day corrections (date, working, reason, source, unit_code). Report-data "
         "kinds (documents, trainings, budget, ...) follow docs/report-data-format.md."
     )
 
