@@ -168,7 +168,10 @@ def reference_data() -> tuple[list[str], list[str]]:
         (dt.date(2024, 4, 29), CalendarDayKind.DAY_OFF),
         (dt.date(2024, 5, 4), CalendarDayKind.WORKING_DAY),
     ]
-    CalendarDay.objects.bulk_create([CalendarDay(date=day, kind=kind) for day, kind in corrections])
+    # 2024-05-04 ships with the product (migration units 0003): the row already there is kept.
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(date=day, kind=kind) for day, kind in corrections], ignore_conflicts=True
+    )
     return [u["code"] for u in units], [p["code"] for p in procedures]
 
 
