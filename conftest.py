@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from cchc.accounts.models import Role
-from cchc.testing.factories import ProcedureFactory, UnitFactory, user_with_role
+from cchc.testing.factories import UnitFactory, birth_registration, user_with_role
 from cchc.units.models import UnitLevel
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM would otherwise refuse to run.
@@ -63,5 +63,5 @@ def cast(db):
     c.specialist_office = user_with_role(office, Role.SPECIALIST, "specialist_office")
     c.leader_office = user_with_role(office, Role.LEADER, "leader_office")
     c.reform_officer = user_with_role(district, Role.REFORM_OFFICER, "reform_district")
-    c.procedure = ProcedureFactory(code="1.001612", name="Đăng ký khai sinh", processing_days=3)
+    c.procedure = birth_registration()
     return c

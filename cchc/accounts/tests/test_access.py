@@ -9,14 +9,13 @@ from django.http import Http404
 from cchc.accounts import access
 from cchc.accounts.models import Role
 from cchc.dossiers import services
-from cchc.dossiers.tests.helpers import receive
-from cchc.testing.factories import UserFactory, user_with_role
+from cchc.testing.factories import UserFactory, received_dossier, user_with_role
 
 
 def test_commune_a_officer_cannot_see_or_act_on_commune_b(cast):
     """An officer of commune A neither sees nor opens nor acts on a dossier of commune B."""
-    b = receive(cast, "b")
-    a = receive(cast, "a")
+    b = received_dossier(cast.commune_b)
+    a = received_dossier(cast.commune_a)
     assert list(access.dossiers_visible_to(cast.desk_a)) == [a]
     with pytest.raises(Http404):
         access.get_dossier_for_user(cast.desk_a, b.code)
@@ -26,20 +25,20 @@ def test_commune_a_officer_cannot_see_or_act_on_commune_b(cast):
 
 def test_roles_at_receiving_and_processing_units(cast):
     """The district office's staff act once the dossier is processed there; the commune desk keeps its role."""
-    d = receive(cast, "a")
+    d = received_dossier(cast.commune_a)
     assert access.roles_for(cast.specialist_office, d) == set()
     services.dossier_assign(dossier=d, by=cast.desk_a, to=cast.specialist_office, processing_unit=cast.office)
     assert access.roles_for(cast.specialist_office, d) == {Role.SPECIALIST}
     assert access.roles_for(cast.leader_office, d) == {Role.LEADER}
     assert access.roles_for(cast.desk_a, d) == {Role.DESK_OFFICER}
     assert d in access.dossiers_visible_to(cast.specialist_office)
-    district_dossier = receive(cast, "district")
+    district_dossier = received_dossier(cast.district)
     assert access.roles_for(cast.desk_district, district_dossier) == {Role.DESK_OFFICER}
 
 
 def test_reform_officer_reads_the_district_but_never_acts_or_sees_personal_data(cast):
     """A district reform officer sees the district's dossiers and figures units, read-only, without names."""
-    a, b, own = receive(cast, "a"), receive(cast, "b"), receive(cast, "district")
+    a, b, own = received_dossier(cast.commune_a), received_dossier(cast.commune_b), received_dossier(cast.district)
     user = cast.reform_officer
     assert set(access.dossiers_visible_to(user)) == {a, b, own}
     assert access.get_dossier_for_user(user, a.code) == a
@@ -53,7 +52,7 @@ def test_reform_officer_reads_the_district_but_never_acts_or_sees_personal_data(
 
 
 def test_district_leader_reads_subtree_commune_leader_does_not(cast):
-    a = receive(cast, "a")
+    a = received_dossier(cast.commune_a)
     assert a in access.dossiers_visible_to(cast.leader_district)
     assert not access.can_see_personal_data(cast.leader_district, a)
     assert set(access.units_for_figures(cast.leader_a)) == {cast.commune_a}
@@ -62,7 +61,7 @@ def test_district_leader_reads_subtree_commune_leader_does_not(cast):
 
 def test_administrator_and_strangers(cast):
     """Administrators get no dossier roles; a user without membership sees nothing; superusers see all."""
-    a = receive(cast, "a")
+    a = received_dossier(cast.commune_a)
     admin = user_with_role(cast.commune_a, Role.ADMINISTRATOR, "admin_a")
     assert access.roles_for(admin, a) == set()
     assert a in access.dossiers_visible_to(admin)

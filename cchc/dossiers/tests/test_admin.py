@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from cchc.accounts.models import User
 from cchc.dossiers.models import Dossier
-
-from .helpers import receive
+from cchc.testing.factories import received_dossier
 
 
 def test_dossier_admin_is_read_only(cast, client):
     """Dossiers can be viewed, with their events, but never added, changed or deleted in the admin."""
-    dossier = receive(cast)
+    dossier = received_dossier(cast.commune_a)
     client.force_login(User.objects.create_superuser("root", "root@example.org", "pass-1234"))
     page = client.get(f"/admin/dossiers/dossier/{dossier.pk}/change/")
     assert page.status_code == 200

@@ -10,17 +10,15 @@ from django.db import connection, connections
 from cchc.dossiers.codes import DossierCodeError, next_dossier_code
 from cchc.dossiers.models import Dossier, DossierCodeCounter
 from cchc.dossiers.workflow import TransitionError
-from cchc.testing.factories import UnitFactory, local
-
-from .helpers import receive
+from cchc.testing.factories import UnitFactory, local, received_dossier
 
 
 def test_codes_follow_the_pattern_and_the_daily_sequence(cast):
     """<agency code>-<YYMMDD>-<NNNN>, numbered per agency code and local day."""
-    first = receive(cast, at=local(2023, 7, 3, 9, 0)).code
-    second = receive(cast, at=local(2023, 7, 3, 9, 5)).code
-    other_unit = receive(cast, "b", at=local(2023, 7, 3, 9, 5)).code
-    next_day = receive(cast, at=local(2023, 7, 4, 0, 30)).code
+    first = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0)).code
+    second = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 5)).code
+    other_unit = received_dossier(cast.commune_b, at=local(2023, 7, 3, 9, 5)).code
+    next_day = received_dossier(cast.commune_a, at=local(2023, 7, 4, 0, 30)).code
     assert first == "000.21.27.H45-230703-0001"
     assert second == "000.21.27.H45-230703-0002"
     assert other_unit == "000.22.27.H45-230703-0001"
@@ -37,11 +35,11 @@ def test_the_day_is_the_local_day(cast):
 
 def test_a_rolled_back_receipt_does_not_burn_or_reuse_a_code(cast):
     """A refused receipt leaves the counter as it was; issued codes are never issued again."""
-    receive(cast, at=local(2023, 7, 3, 9, 0))
+    received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     with pytest.raises(TransitionError):
-        receive(cast, at=local(2023, 7, 3, 9, 0), sets=0)
+        received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0), sets=0)
     assert DossierCodeCounter.objects.get(agency_code="000.21.27.H45").last == 1
-    assert receive(cast, at=local(2023, 7, 3, 10, 0)).code.endswith("-0002")
+    assert received_dossier(cast.commune_a, at=local(2023, 7, 3, 10, 0)).code.endswith("-0002")
 
 
 def test_a_unit_without_agency_code_cannot_number(cast):
@@ -65,7 +63,7 @@ def test_concurrent_receipts_never_share_a_code(cast):
         try:
             barrier.wait()
             for i in range(10):
-                dossier = receive(cast, at=local(2023, 7, 3, 9, i))
+                dossier = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, i))
                 with lock:
                     codes.append(dossier.code)
         except BaseException as exc:  # noqa: BLE001 - reported below

@@ -6,20 +6,25 @@ from django.core.management import call_command
 
 from cchc.dossiers import selectors, services
 from cchc.dossiers.models import Dossier
-from cchc.dossiers.workflow import Status
 from cchc.lib.periods import parse_period
-from cchc.testing.factories import local
-
-from .helpers import APPLICANT, receive, walk_to
+from cchc.testing.factories import (
+    APPLICANT,
+    awaiting_supplement_dossier,
+    in_process_dossier,
+    local,
+    received_dossier,
+    resolved_dossier,
+    returned_dossier,
+)
 
 
 def test_worklist_orders_by_deadline_and_flags_due_soon_and_overdue(cast):
     """Overdue: deadline passed; due soon: within one working day; paused and finished dossiers are neither."""
-    late = receive(cast, at=local(2023, 7, 3, 9, 0))  # due Thu 6 July 09:00
-    soon = receive(cast, at=local(2023, 7, 5, 9, 0))  # due Mon 10 July 09:00
-    later = receive(cast, at=local(2023, 7, 7, 9, 0))  # due Wed 12 July 09:00
-    paused = walk_to(cast, receive(cast, at=local(2023, 7, 3, 8, 0)), Status.AWAITING_SUPPLEMENT)
-    walk_to(cast, receive(cast, at=local(2023, 7, 3, 8, 0)), Status.DELIVERED)
+    late = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))  # due Thu 6 July 09:00
+    soon = received_dossier(cast.commune_a, at=local(2023, 7, 5, 9, 0))  # due Mon 10 July 09:00
+    later = received_dossier(cast.commune_a, at=local(2023, 7, 7, 9, 0))  # due Wed 12 July 09:00
+    paused = awaiting_supplement_dossier(cast.commune_a, at=local(2023, 7, 3, 8, 0))
+    resolved_dossier(cast.commune_a, at=local(2023, 7, 3, 8, 0))
     now = local(2023, 7, 7, 10, 0)  # Friday: one working day ahead is Monday 10:00
     rows = list(selectors.worklist_for_user(cast.desk_a, now=now))
     assert [d.pk for d in rows] == [paused.pk, late.pk, soon.pk, later.pk]
@@ -35,8 +40,8 @@ def test_worklist_orders_by_deadline_and_flags_due_soon_and_overdue(cast):
 
 
 def test_worklist_mine(cast):
-    mine = walk_to(cast, receive(cast), Status.IN_PROCESS)  # assigned to specialist_a
-    receive(cast)  # unassigned, received by desk_a
+    mine = in_process_dossier(cast.commune_a)  # assigned to specialist_a
+    received_dossier(cast.commune_a)  # unassigned, received by desk_a
     assert [d.pk for d in selectors.worklist_for_user(cast.specialist_a, mine=True)] == [mine.pk]
     assert len(selectors.worklist_for_user(cast.desk_a, mine=True)) == 1
     assert len(selectors.worklist_for_user(cast.desk_a)) == 2
@@ -44,11 +49,11 @@ def test_worklist_mine(cast):
 
 def test_search_by_personal_data_only_where_the_user_handles(cast):
     """Code and procedure match for any viewer; applicant name or ID only for those handling the dossier."""
-    a = receive(cast)
+    a = received_dossier(cast.commune_a)
     assert list(selectors.dossier_search(cast.desk_a, a.code[-8:])) == [a]
     assert list(selectors.dossier_search(cast.desk_a, "khai sinh")) == [a]
     assert list(selectors.dossier_search(cast.desk_a, APPLICANT["id_number"])) == [a]
-    assert list(selectors.dossier_search(cast.desk_a, "Văn An")) == [a]
+    assert list(selectors.dossier_search(cast.desk_a, "Thị Hoa")) == [a]
     assert list(selectors.dossier_search(cast.reform_officer, "1.001612")) == [a]
     assert list(selectors.dossier_search(cast.reform_officer, APPLICANT["id_number"])) == []
     assert list(selectors.dossier_search(cast.desk_b, a.code)) == []
@@ -56,18 +61,18 @@ def test_search_by_personal_data_only_where_the_user_handles(cast):
 
 
 def test_tracking_book_lists_the_desk_receipts_of_the_period_in_order(cast):
-    second = receive(cast, at=local(2023, 9, 30, 9, 0))
-    first = receive(cast, at=local(2023, 7, 1, 0, 5))
-    receive(cast, at=local(2023, 6, 30, 23, 55))
-    receive(cast, at=local(2023, 10, 1, 0, 0))
-    receive(cast, "b", at=local(2023, 8, 1, 9, 0))
+    second = received_dossier(cast.commune_a, at=local(2023, 9, 30, 9, 0))
+    first = received_dossier(cast.commune_a, at=local(2023, 7, 1, 0, 5))
+    received_dossier(cast.commune_a, at=local(2023, 6, 30, 23, 55))
+    received_dossier(cast.commune_a, at=local(2023, 10, 1, 0, 0))
+    received_dossier(cast.commune_b, at=local(2023, 8, 1, 9, 0))
     book = list(selectors.tracking_book(cast.commune_a, parse_period("2023-Q3")))
     assert book == [first, second]
 
 
 def test_querysets(cast):
-    finished = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.RETURNED)
-    open_late = receive(cast, at=local(2023, 7, 3, 9, 0))
+    finished = returned_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
+    open_late = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     assert list(Dossier.objects.open()) == [open_late]
     assert set(Dossier.objects.pending(local(2023, 7, 3, 9, 30))) == {finished, open_late}
     assert list(Dossier.objects.overdue(at=local(2023, 7, 7, 9, 0))) == [open_late]
@@ -77,9 +82,9 @@ def test_querysets(cast):
 
 def test_due_soon_and_overdue_by_officer(cast):
     """Assigned dossiers go to the handler, unassigned ones to the desk officer who received them."""
-    assigned = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
-    unassigned = receive(cast, at=local(2023, 7, 5, 9, 0))
-    receive(cast, at=local(2023, 7, 7, 9, 0))
+    assigned = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
+    unassigned = received_dossier(cast.commune_a, at=local(2023, 7, 5, 9, 0))
+    received_dossier(cast.commune_a, at=local(2023, 7, 7, 9, 0))
     result = selectors.due_soon_and_overdue_by_officer(local(2023, 7, 7, 10, 0))
     assert result == {cast.specialist_a: ([], [assigned]), cast.desk_a: ([unassigned], [])}
 
@@ -88,8 +93,8 @@ def test_remind_sends_each_officer_one_mail(cast, mailoutbox, capsys):
     """`remind` mails text and HTML to each officer with something due; --dry-run only prints."""
     cast.specialist_a.email = "spec@example.org"
     cast.specialist_a.save()
-    overdue = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
-    receive(cast, at=local(2023, 7, 3, 9, 0))  # desk_a has no e-mail address
+    overdue = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
+    received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))  # desk_a has no e-mail address
     call_command("remind", "--dry-run")
     assert mailoutbox == []
     assert "specialist_a: 0 due soon, 1 overdue" in capsys.readouterr().out

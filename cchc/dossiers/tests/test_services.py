@@ -21,15 +21,23 @@ from cchc.dossiers.models import (
     Regime,
 )
 from cchc.dossiers.workflow import Action, Status, TransitionError
-from cchc.testing.factories import ComponentDocumentFactory, ProcedureFactory, local
-
-from .helpers import APPLICANT, receive, walk_to
+from cchc.testing.factories import (
+    APPLICANT,
+    ComponentDocumentFactory,
+    ProcedureFactory,
+    approved_dossier,
+    awaiting_supplement_dossier,
+    in_process_dossier,
+    local,
+    received_dossier,
+    refused_dossier,
+)
 
 
 def test_receive_snapshots_the_procedure_and_sets_the_deadline(cast):
     """Receipt copies the time limit and online level, starts the clock and sets due_at; a later catalogue change
     leaves the dossier alone."""
-    dossier = receive(cast, at=local(2023, 7, 3, 9, 0))
+    dossier = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     assert dossier.status == Status.RECEIVED
     assert dossier.processing_days == Decimal("3")
     assert dossier.online_service == cast.procedure.online_service
@@ -64,7 +72,7 @@ def test_receive_rejects_a_missing_name_and_unknown_fields(cast):
 def test_full_life_cycle_logs_every_change_with_actor(cast):
     """Receive, assign, submit, send back, submit, approve, issue, deliver: one event per change, each with its
     actor and the status before and after."""
-    d = receive(cast)
+    d = received_dossier(cast.commune_a)
     services.dossier_assign(dossier=d, by=cast.leader_a, to=cast.specialist_a, note="please")
     assert d.assigned_to == cast.specialist_a and d.status == Status.IN_PROCESS
     services.dossier_submit(dossier=d, by=cast.specialist_a)
@@ -94,7 +102,7 @@ def test_full_life_cycle_logs_every_change_with_actor(cast):
 
 def test_assign_to_the_district_office_hands_it_to_the_office(cast):
     """A commune dossier assigned to the district office's specialist becomes the office's to act on."""
-    d = receive(cast)
+    d = received_dossier(cast.commune_a)
     with pytest.raises(TransitionError):
         services.dossier_assign(dossier=d, by=cast.desk_a, to=cast.specialist_office)
     services.dossier_assign(dossier=d, by=cast.desk_a, to=cast.specialist_office, processing_unit=cast.office)
@@ -109,7 +117,7 @@ def test_assign_to_the_district_office_hands_it_to_the_office(cast):
 
 def test_officer_of_commune_b_cannot_act_on_commune_a(cast):
     """Roles count only at the dossier's own units."""
-    d = receive(cast)
+    d = received_dossier(cast.commune_a)
     for user in (cast.desk_b, cast.leader_b, cast.reform_officer):
         with pytest.raises(TransitionError):
             services.dossier_assign(dossier=d, by=user, to=cast.specialist_a)
@@ -119,7 +127,7 @@ def test_officer_of_commune_b_cannot_act_on_commune_a(cast):
 
 def test_supplement_restarts_the_clock_under_2018(cast):
     """Decree 61/2018 Art. 19(4): once the dossier is complete the full time limit runs again from zero."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_supplement(
         dossier=d, by=cast.specialist_a, reason="Missing ID copy", items=["ID copy"], at=local(2023, 7, 4, 9, 0)
     )
@@ -141,7 +149,7 @@ def test_supplement_restarts_the_clock_under_2018(cast):
 
 def test_supplement_after_the_cutoff_restarts_next_morning(cast):
     """A paper supplement brought after 15:00 starts the new time limit at the next working day's opening."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.AWAITING_SUPPLEMENT)
+    d = awaiting_supplement_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_supplement(dossier=d, by=cast.desk_a, at=local(2023, 7, 7, 16, 0))  # Friday 16:00
     assert d.due_at == local(2023, 7, 12, 17, 0)  # Mon 10, Tue 11, Wed 12 July (whole days)
 
@@ -149,7 +157,7 @@ def test_supplement_after_the_cutoff_restarts_next_morning(cast):
 def test_supplement_extends_by_the_pause_when_the_regime_does_not_restart(cast, settings):
     """With the 2025 setting off, the deadline moves by the working time paused instead of restarting."""
     settings.CCHC_2025_SUPPLEMENT_RESTARTS_CLOCK = False
-    d = receive(cast, at=local(2025, 7, 7, 9, 0))
+    d = received_dossier(cast.commune_a, at=local(2025, 7, 7, 9, 0))
     assert d.regime == Regime.R2025
     assert d.due_at == local(2025, 7, 10, 9, 0)
     services.dossier_request_supplement(dossier=d, by=cast.desk_a, reason="Missing", at=local(2025, 7, 8, 9, 0))
@@ -160,7 +168,7 @@ def test_supplement_extends_by_the_pause_when_the_regime_does_not_restart(cast, 
 
 def test_fee_wait_pauses_the_clock(cast):
     """Waiting for fees moves due_at by exactly the working time paused, and is counted as waiting time."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, amount=8000, at=local(2023, 7, 4, 9, 0))
     assert d.status == Status.AWAITING_FEE
     services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 13, 30))  # 10.5 working hours
@@ -174,14 +182,14 @@ def test_fee_wait_pauses_the_clock(cast):
 
 def test_fee_wait_leaves_the_deadline_when_the_setting_is_off(cast, settings):
     settings.CCHC_FEE_WAIT_PAUSES_CLOCK = False
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, at=local(2023, 7, 4, 9, 0))
     services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 13, 30))
     assert d.due_at == local(2023, 7, 6, 9, 0)
 
 
 def test_supplement_without_a_request_is_refused(cast):
-    d = walk_to(cast, receive(cast), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a)
     with pytest.raises(TransitionError):
         services.dossier_supplement(dossier=d, by=cast.desk_a, at=local(2023, 7, 4, 9))
     with pytest.raises(TransitionError):
@@ -190,7 +198,7 @@ def test_supplement_without_a_request_is_refused(cast):
 
 def test_finishing_subtracts_waiting_from_processing_time(cast):
     """processing_working_days = working time from clock start to finish less the waits."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, at=local(2023, 7, 4, 9, 0))
     services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 9, 0))
     services.dossier_submit(dossier=d, by=cast.specialist_a)
@@ -202,7 +210,7 @@ def test_finishing_subtracts_waiting_from_processing_time(cast):
 
 def test_withdraw_while_waiting_closes_the_pause(cast):
     """Withdrawing during a supplement wait ends the wait and counts it; the outcome is withdrawn."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_supplement(dossier=d, by=cast.specialist_a, reason="x", at=local(2023, 7, 4, 9, 0))
     services.dossier_withdraw(dossier=d, by=cast.desk_a, reason="Applicant's letter", at=local(2023, 7, 5, 9, 0))
     assert (d.status, d.outcome, d.finished_at) == (Status.WITHDRAWN, Outcome.WITHDRAWN, local(2023, 7, 5, 9, 0))
@@ -211,18 +219,20 @@ def test_withdraw_while_waiting_closes_the_pause(cast):
 
 
 def test_return_and_refuse_set_their_outcomes(cast):
-    returned = services.dossier_return(dossier=receive(cast), by=cast.leader_a, reason="Not our competence")
+    returned = services.dossier_return(
+        dossier=received_dossier(cast.commune_a), by=cast.leader_a, reason="Not our competence"
+    )
     assert (returned.status, returned.outcome) == (Status.RETURNED, Outcome.RETURNED)
-    refused = walk_to(cast, receive(cast), Status.REFUSED)
+    refused = refused_dossier(cast.commune_a, reason="Not eligible")
     assert (refused.status, refused.outcome) == (Status.REFUSED, Outcome.RESOLVED)
     assert refused.events.get(action=Action.REFUSE).data["reasons"] == ["Not eligible"]
     with pytest.raises(TransitionError):
-        services.dossier_refuse(dossier=walk_to(cast, receive(cast), Status.IN_PROCESS), by=cast.leader_a, reasons=[])
+        services.dossier_refuse(dossier=in_process_dossier(cast.commune_a), by=cast.leader_a, reasons=[])
 
 
 def test_apology_once_only_and_due_at_unchanged(cast):
     """The apology keeps due_at, stores the new date beside it, and cannot be issued twice."""
-    d = walk_to(cast, receive(cast, at=local(2023, 7, 3, 9, 0)), Status.IN_PROCESS)
+    d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     due = d.due_at
     with pytest.raises(TransitionError):
         services.dossier_apologize(dossier=d, by=cast.leader_a, reason="Busy", new_due_at=due)
@@ -244,7 +254,7 @@ def test_apology_once_only_and_due_at_unchanged(cast):
 
 
 def test_dossier_act_dispatches_by_action_name(cast):
-    d = receive(cast)
+    d = received_dossier(cast.commune_a)
     services.dossier_act(dossier=d, by=cast.desk_a, action="assign", to=cast.specialist_a)
     services.dossier_act(dossier=d, by=cast.specialist_a, action=Action.SUBMIT)
     assert Dossier.objects.get(pk=d.pk).status == Status.AWAITING_APPROVAL
@@ -262,7 +272,7 @@ def test_components_digitized_when_every_required_component_has_a_file(cast, med
     procedure = ProcedureFactory(code="1.000001")
     first, second = ComponentDocumentFactory(procedure=procedure), ComponentDocumentFactory(procedure=procedure)
     ComponentDocumentFactory(procedure=procedure, required=False)
-    d = receive(cast, procedure=procedure)
+    d = received_dossier(cast.commune_a, procedure=procedure)
     services.dossier_attach_document(
         dossier=d,
         by=cast.desk_a,
@@ -289,7 +299,7 @@ def test_components_digitized_when_every_required_component_has_a_file(cast, med
 
 def test_result_file_marks_the_result_digitized(cast, media):
     """Without listed components one component file is enough; a result file makes the result digitized."""
-    d = walk_to(cast, receive(cast), Status.APPROVED)
+    d = approved_dossier(cast.commune_a)
     services.dossier_attach_document(
         dossier=d, by=cast.specialist_a, kind=DocumentKind.COMPONENT, file=ContentFile(b"x", name="c.pdf"), name="c"
     )
@@ -302,7 +312,7 @@ def test_result_file_marks_the_result_digitized(cast, media):
 
 
 def test_events_are_immutable(cast):
-    event = receive(cast).events.get()
+    event = received_dossier(cast.commune_a).events.get()
     with pytest.raises(ValueError):
         event.save()
     with pytest.raises(ValueError):

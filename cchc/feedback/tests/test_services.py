@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from cchc.dossiers.tests.helpers import receive
 from cchc.feedback.models import Evaluation, Satisfaction
 from cchc.feedback.services import evaluation_submit, feedback_answer, feedback_receive
-from cchc.testing.factories import local
+from cchc.testing.factories import local, received_dossier
 
 
 def test_evaluation_submit(cast):
-    dossier = receive(cast, at=local(2023, 7, 3, 9))
+    dossier = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9))
     evaluation = evaluation_submit(
         dossier=dossier, satisfaction=Satisfaction.VERY_SATISFIED, submitted_at=local(2023, 7, 5, 9), comment=" ok "
     )

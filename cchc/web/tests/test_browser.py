@@ -15,6 +15,7 @@ from django.utils import translation
 from cchc.accounts.models import Role
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.workflow import Status
+from cchc.testing.factories import received_dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -150,12 +151,12 @@ def test_a_dossier_from_the_desk_to_delivery(page, live_server, cast, components
     ]
 
 
-def test_the_work_list_highlights_an_overdue_dossier(page, live_server, cast, receive, long_procedure):
+def test_the_work_list_highlights_an_overdue_dossier(page, live_server, cast, long_procedure):
     from django.utils import timezone
     from playwright.sync_api import expect
 
-    overdue = receive()
-    on_time = receive(at=timezone.now(), procedure=long_procedure)
+    overdue = received_dossier(cast.commune_a)
+    on_time = received_dossier(cast.commune_a, at=timezone.now(), procedure=long_procedure)
     log_in(page, live_server, cast.desk_a)
     row = page.locator("tr", has=page.locator(f"a:text-is('{overdue.code}')"))
     expect(row).to_have_class("row-overdue")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from cchc.dossiers import services
 from cchc.dossiers.models import DossierDocument, DossierEvent
 from cchc.dossiers.workflow import Action, Status
+from cchc.testing.factories import received_dossier
 
 
 def act(client, dossier, action, htmx=True, **fields):
@@ -18,8 +19,8 @@ def act(client, dossier, action, htmx=True, **fields):
     return client.post(reverse("web:dossier_action", args=[dossier.code, action]), data, **headers)
 
 
-def test_the_handler_sees_details_timeline_and_allowed_actions(client, cast, receive):
-    dossier = receive()
+def test_the_handler_sees_details_timeline_and_allowed_actions(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     response = client.get(dossier.get_absolute_url())
     html = response.content.decode()
@@ -30,23 +31,23 @@ def test_the_handler_sees_details_timeline_and_allowed_actions(client, cast, rec
     assert prefixes == [Action.ASSIGN, Action.REQUEST_SUPPLEMENT, Action.WITHDRAW, Action.RETURN]
 
 
-def test_the_leader_may_only_assign_return_or_apologize_a_new_dossier(client, cast, receive):
-    dossier = receive()
+def test_the_leader_may_only_assign_return_or_apologize_a_new_dossier(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.leader_a)
     prefixes = [f.prefix for f in client.get(dossier.get_absolute_url()).context["action_forms"]]
     assert prefixes == [Action.ASSIGN, Action.RETURN, Action.APOLOGIZE]
 
 
-def test_the_assign_form_lists_the_unit_specialists_and_leaders(client, cast, receive):
-    dossier = receive()
+def test_the_assign_form_lists_the_unit_specialists_and_leaders(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     form = client.get(dossier.get_absolute_url()).context["action_forms"][0]
     users = {m.user for m in form.fields["handler"].queryset}
     assert users == {cast.specialist_a, cast.leader_a}
 
 
-def test_a_reform_officer_reads_without_personal_data_or_actions(client, cast, receive):
-    dossier = receive()
+def test_a_reform_officer_reads_without_personal_data_or_actions(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.reform_officer)
     response = client.get(dossier.get_absolute_url())
     html = response.content.decode()
@@ -56,8 +57,8 @@ def test_a_reform_officer_reads_without_personal_data_or_actions(client, cast, r
     assert act(client, dossier, Action.WITHDRAW, reason="x").status_code == 403
 
 
-def test_an_officer_of_another_commune_gets_404_and_cannot_act(client, cast, receive):
-    dossier = receive("a")
+def test_an_officer_of_another_commune_gets_404_and_cannot_act(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_b)
     assert client.get(dossier.get_absolute_url()).status_code == 404
     assert act(client, dossier, Action.WITHDRAW, reason="x").status_code == 404
@@ -68,8 +69,8 @@ def test_an_officer_of_another_commune_gets_404_and_cannot_act(client, cast, rec
     assert dossier.status == Status.RECEIVED and not dossier.documents.exists()
 
 
-def test_assigning_through_htmx_refreshes_the_panel_and_logs_the_event(client, cast, receive):
-    dossier = receive()
+def test_assigning_through_htmx_refreshes_the_panel_and_logs_the_event(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     form = client.get(dossier.get_absolute_url()).context["action_forms"][0]
     membership = form.fields["handler"].queryset.get(user=cast.specialist_a)
@@ -83,8 +84,8 @@ def test_assigning_through_htmx_refreshes_the_panel_and_logs_the_event(client, c
     assert "Xử lý gấp" in html
 
 
-def test_a_plain_post_redirects_back_to_the_page(client, cast, receive):
-    dossier = receive()
+def test_a_plain_post_redirects_back_to_the_page(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     response = act(client, dossier, Action.WITHDRAW, htmx=False, reason="Công dân xin rút")
     assert response.status_code == 302 and response["Location"] == dossier.get_absolute_url()
@@ -92,8 +93,8 @@ def test_a_plain_post_redirects_back_to_the_page(client, cast, receive):
     assert dossier.status == Status.WITHDRAWN
 
 
-def test_a_refused_transition_is_shown_inline(client, cast, receive):
-    dossier = receive()
+def test_a_refused_transition_is_shown_inline(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.leader_a)
     # Approving a dossier that is only received (a stale page): the guard refuses and the panel says why.
     response = act(client, dossier, Action.APPROVE, note="")
@@ -104,8 +105,8 @@ def test_a_refused_transition_is_shown_inline(client, cast, receive):
     assert dossier.status == Status.RECEIVED
 
 
-def test_a_missing_reason_is_a_form_error(client, cast, receive):
-    dossier = receive()
+def test_a_missing_reason_is_a_form_error(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     response = act(client, dossier, Action.RETURN, htmx=False, reason="")
     assert response.status_code == 200
@@ -114,8 +115,8 @@ def test_a_missing_reason_is_a_form_error(client, cast, receive):
     assert dossier.status == Status.RECEIVED
 
 
-def test_an_apology_sets_the_new_appointment(client, cast, receive):
-    dossier = receive()
+def test_an_apology_sets_the_new_appointment(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.leader_a)
     new_due = (dossier.due_at + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
     response = act(client, dossier, Action.APOLOGIZE, reason="Chờ xác minh", new_due_at=new_due)
@@ -124,9 +125,9 @@ def test_an_apology_sets_the_new_appointment(client, cast, receive):
     assert dossier.extended_due_at is not None and dossier.extended_due_at > dossier.due_at
 
 
-def test_uploading_a_component_scan(client, cast, receive, components, settings, tmp_path):
+def test_uploading_a_component_scan(client, cast, components, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    dossier = receive()
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     upload = SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
     data = {"kind": "component", "component": components[0].pk, "name": "Tờ khai (bản quét)", "file": upload}
@@ -140,8 +141,8 @@ def test_uploading_a_component_scan(client, cast, receive, components, settings,
     assert client.get(reverse("web:document", args=[dossier.code, document.pk])).status_code == 403
 
 
-def test_the_timeline_lists_each_step(client, cast, receive):
-    dossier = receive()
+def test_the_timeline_lists_each_step(client, cast):
+    dossier = received_dossier(cast.commune_a)
     services.dossier_assign(dossier=dossier, by=cast.desk_a, to=cast.specialist_a)
     services.dossier_submit(dossier=dossier, by=cast.specialist_a, note="Đủ điều kiện")
     client.force_login(cast.leader_a)

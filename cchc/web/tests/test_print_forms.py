@@ -3,23 +3,14 @@ records, numbered by its regime, Vietnamese whatever the interface, and only for
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-import time_machine
 from django.urls import reverse
 
 from cchc.dossiers import services
-from cchc.testing.factories import local
+from cchc.testing.factories import in_process_dossier, local, received_dossier, run_at
 from cchc.web.forms_print import StepResult, step_result
 
 FORMS = ["print_supplement_request", "print_refusal", "print_apology", "print_control_sheet"]
-
-
-def at(when: dt.datetime, service, **kwargs):
-    """Run a service as if it were `when` (the services stamp most actions with the current time)."""
-    with time_machine.travel(when, tick=False):
-        return service(**kwargs)
 
 
 def url(name: str, dossier) -> str:
@@ -34,17 +25,16 @@ def page(client, user, name: str, dossier) -> str:
 
 
 @pytest.fixture
-def assigned(cast, receive):
-    """A commune A dossier (received Monday 3 July 2023, 09:00, due Thursday 6 July 09:00) with its specialist."""
-    dossier = receive()
-    at(local(2023, 7, 3, 10, 0), services.dossier_assign, dossier=dossier, by=cast.desk_a, to=cast.specialist_a)
-    return dossier
+def assigned(cast):
+    """A commune A dossier (received Monday 3 July 2023, 09:00, due Thursday 6 July 09:00) given to its specialist
+    at 10:00."""
+    return in_process_dossier(cast.commune_a)
 
 
 def test_the_supplement_request_lists_the_items_reason_and_contact_officer(client, cast, assigned):
     cast.specialist_a.phone = "0233 3861 234"
     cast.specialist_a.save()
-    at(
+    run_at(
         local(2023, 7, 4, 14, 0),
         services.dossier_request_supplement,
         dossier=assigned,
@@ -66,15 +56,15 @@ def test_the_supplement_request_lists_the_items_reason_and_contact_officer(clien
 
 
 def test_the_latest_request_is_printed_unless_an_earlier_one_is_named(client, cast, assigned):
-    first = at(
+    first = run_at(
         local(2023, 7, 4, 14, 0),
         services.dossier_request_supplement,
         dossier=assigned,
         by=cast.specialist_a,
         reason="Lần một",
     )
-    at(local(2023, 7, 5, 9, 0), services.dossier_supplement, dossier=first, by=cast.desk_a)
-    at(
+    run_at(local(2023, 7, 5, 9, 0), services.dossier_supplement, dossier=first, by=cast.desk_a)
+    run_at(
         local(2023, 7, 5, 10, 0),
         services.dossier_request_supplement,
         dossier=first,
@@ -93,7 +83,7 @@ def test_the_latest_request_is_printed_unless_an_earlier_one_is_named(client, ca
 
 
 def test_the_refusal_prints_every_reason(client, cast, assigned):
-    at(
+    run_at(
         local(2023, 7, 5, 9, 0),
         services.dossier_refuse,
         dossier=assigned,
@@ -109,9 +99,9 @@ def test_the_refusal_prints_every_reason(client, cast, assigned):
     assert str(cast.desk_a) in html  # the receiving officer signs beside the applicant
 
 
-def test_a_returned_dossier_prints_the_return_reason_on_the_refusal_form(client, cast, receive):
-    dossier = receive()
-    at(
+def test_a_returned_dossier_prints_the_return_reason_on_the_refusal_form(client, cast):
+    dossier = received_dossier(cast.commune_a)
+    run_at(
         local(2023, 7, 3, 9, 30),
         services.dossier_return,
         dossier=dossier,
@@ -122,17 +112,10 @@ def test_a_returned_dossier_prints_the_return_reason_on_the_refusal_form(client,
     assert "<li>Không thuộc thẩm quyền của xã</li>" in html
 
 
-def test_the_apology_is_signed_by_the_processing_units_head(client, cast, receive):
-    dossier = receive()
-    at(
-        local(2023, 7, 3, 10, 0),
-        services.dossier_assign,
-        dossier=dossier,
-        by=cast.desk_a,
-        to=cast.specialist_office,
-        processing_unit=cast.office,
-    )
-    at(
+def test_the_apology_is_signed_by_the_processing_units_head(client, cast):
+    # Received 3 July 09:00, given to the district office's specialist at 10:00.
+    dossier = in_process_dossier(cast.commune_a, to=cast.specialist_office, processing_unit=cast.office)
+    run_at(
         local(2023, 7, 5, 9, 0),
         services.dossier_apologize,
         dossier=dossier,
@@ -153,10 +136,9 @@ def test_the_apology_is_signed_by_the_processing_units_head(client, cast, receiv
     assert str(cast.leader_office) in html and str(cast.leader_a) not in html
 
 
-def test_the_2025_regime_numbers_and_titles_its_forms(client, cast, receive):
-    dossier = receive(at=local(2025, 7, 2, 9, 0))
-    at(local(2025, 7, 2, 10, 0), services.dossier_assign, dossier=dossier, by=cast.desk_a, to=cast.specialist_a)
-    at(
+def test_the_2025_regime_numbers_and_titles_its_forms(client, cast):
+    dossier = in_process_dossier(cast.commune_a, at=local(2025, 7, 2, 9, 0))  # given to its specialist at 10:00
+    run_at(
         local(2025, 7, 3, 9, 0),
         services.dossier_apologize,
         dossier=dossier,
@@ -180,7 +162,7 @@ def test_the_control_sheet_has_a_row_per_handover_with_its_result(client, cast, 
         (local(2023, 7, 7, 9, 0), services.dossier_deliver, cast.desk_a, {"note": "Công dân đã nhận"}),
     ]
     for when, service, user, kwargs in steps:
-        at(when, service, dossier=assigned, by=user, **kwargs)
+        run_at(when, service, dossier=assigned, by=user, **kwargs)
     client.force_login(cast.desk_a)
     response = client.get(url("print_control_sheet", assigned))
     rows = response.context["rows"]
@@ -214,15 +196,15 @@ def test_the_control_sheet_has_a_row_per_handover_with_its_result(client, cast, 
 
 def test_a_step_is_judged_against_the_deadline_in_force_then(client, cast, assigned):
     """A completed supplement restarts the 2018 clock: a submission after the first deadline is still early."""
-    at(
+    run_at(
         local(2023, 7, 4, 9, 0),
         services.dossier_request_supplement,
         dossier=assigned,
         by=cast.specialist_a,
         reason="Thiếu",
     )
-    at(local(2023, 7, 10, 9, 0), services.dossier_supplement, dossier=assigned, by=cast.desk_a)
-    at(local(2023, 7, 11, 9, 0), services.dossier_submit, dossier=assigned, by=cast.specialist_a)
+    run_at(local(2023, 7, 10, 9, 0), services.dossier_supplement, dossier=assigned, by=cast.desk_a)
+    run_at(local(2023, 7, 11, 9, 0), services.dossier_submit, dossier=assigned, by=cast.specialist_a)
     client.force_login(cast.desk_a)
     rows = client.get(url("print_control_sheet", assigned)).context["rows"]
     assert [r.result for r in rows] == [StepResult.EARLY, StepResult.EARLY]
@@ -238,8 +220,8 @@ def test_step_results_compare_local_days_then_the_deadline():
 
 
 @pytest.mark.parametrize("name", FORMS)
-def test_a_form_whose_fact_does_not_exist_is_not_found(client, cast, receive, name):
-    dossier = receive()
+def test_a_form_whose_fact_does_not_exist_is_not_found(client, cast, name):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     assert client.get(url(name, dossier)).status_code == 404
 
@@ -247,15 +229,15 @@ def test_a_form_whose_fact_does_not_exist_is_not_found(client, cast, receive, na
 @pytest.fixture
 def with_every_form(cast, assigned):
     """A dossier that has all four facts: a supplement request, an apology, hand-overs and a refusal."""
-    at(
+    run_at(
         local(2023, 7, 3, 11, 0),
         services.dossier_request_supplement,
         dossier=assigned,
         by=cast.specialist_a,
         reason="Thiếu",
     )
-    at(local(2023, 7, 3, 14, 0), services.dossier_supplement, dossier=assigned, by=cast.desk_a)
-    at(
+    run_at(local(2023, 7, 3, 14, 0), services.dossier_supplement, dossier=assigned, by=cast.desk_a)
+    run_at(
         local(2023, 7, 5, 9, 0),
         services.dossier_apologize,
         dossier=assigned,
@@ -263,7 +245,7 @@ def with_every_form(cast, assigned):
         reason="Chậm",
         new_due_at=local(2023, 7, 12, 9, 0),
     )
-    at(
+    run_at(
         local(2023, 7, 6, 9, 0),
         services.dossier_refuse,
         dossier=assigned,
@@ -287,7 +269,7 @@ def test_the_dossier_page_links_the_forms_that_exist_to_its_handlers(client, cas
     html = client.get(assigned.get_absolute_url()).content.decode()
     assert url("print_control_sheet", assigned) in html
     assert url("print_supplement_request", assigned) not in html and url("print_apology", assigned) not in html
-    at(
+    run_at(
         local(2023, 7, 3, 11, 0),
         services.dossier_request_supplement,
         dossier=assigned,
@@ -302,7 +284,7 @@ def test_the_dossier_page_links_the_forms_that_exist_to_its_handlers(client, cas
 
 
 def test_the_forms_stay_vietnamese_when_the_interface_is_english(client, cast, assigned):
-    at(
+    run_at(
         local(2023, 7, 3, 11, 0),
         services.dossier_request_supplement,
         dossier=assigned,

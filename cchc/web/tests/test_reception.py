@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.dossiers.workflow import Action, Status
-from cchc.testing.factories import ProcedureFactory
+from cchc.testing.factories import ProcedureFactory, received_dossier
 from cchc.units.models import UnitLevel
 
 
@@ -90,8 +90,8 @@ def test_only_desk_officers_open_the_reception_form(client, cast, who):
     assert client.get(reverse("web:receive_components"), {"procedure": cast.procedure.pk}).status_code == 403
 
 
-def test_the_receipt_prints_the_code_appointment_and_components(client, cast, components, receive):
-    dossier = receive(components=components)
+def test_the_receipt_prints_the_code_appointment_and_components(client, cast, components):
+    dossier = received_dossier(cast.commune_a, components=components)
     client.force_login(cast.desk_a)
     html = client.get(reverse("web:receipt", args=[dossier.code])).content.decode()
     assert dossier.code in html
@@ -103,8 +103,8 @@ def test_the_receipt_prints_the_code_appointment_and_components(client, cast, co
     assert "size: A5" in html
 
 
-def test_the_receipt_stays_vietnamese_when_the_interface_is_english(client, cast, receive):
-    dossier = receive()
+def test_the_receipt_stays_vietnamese_when_the_interface_is_english(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_a)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("web:receipt", args=[dossier.code])).content.decode()
@@ -112,8 +112,8 @@ def test_the_receipt_stays_vietnamese_when_the_interface_is_english(client, cast
     assert "Thời gian trả kết quả" in html  # the official form does not
 
 
-def test_the_receipt_of_another_commune_is_not_found(client, cast, receive):
-    dossier = receive("a")
+def test_the_receipt_of_another_commune_is_not_found(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.desk_b)
     assert client.get(reverse("web:receipt", args=[dossier.code])).status_code == 404
     client.force_login(cast.reform_officer)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
 import pytest
 from django.urls import reverse
 
-from cchc.dossiers import workflow
 from cchc.dossiers.models import Dossier, DossierComponent, DossierEvent
-from cchc.dossiers.workflow import Action
-from cchc.testing.factories import ComponentDocumentFactory, ProcedureFactory, local
+from cchc.testing.factories import ComponentDocumentFactory, ProcedureFactory, imported_dossier
 
 from .test_reception import form_data
 
@@ -80,28 +75,8 @@ def test_the_dossier_page_lists_the_submitted_components(client, cast, component
     assert 'id="submitted-from-catalogue"' not in html
 
 
-def _imported(cast) -> Dossier:
-    """A dossier loaded from another one-stop system, with no checklist recorded."""
-    at = local(2023, 7, 3, 9, 0)
-    dossier = Dossier(code="000.00.00.H45-230703-9999", processing_unit=cast.commune_a)
-    changes = {
-        "procedure": cast.procedure,
-        "receiving_unit": cast.commune_a,
-        "channel": "direct",
-        "processing_days": Decimal("3"),
-        "online_service": "partial",
-        "received_at": at,
-        "clock_start_at": at,
-        "due_at": at + dt.timedelta(days=3),
-        "applicant_name": "Trần Văn Cũ",
-        "imported": True,
-    }
-    workflow.apply(dossier, Action.IMPORT, roles={workflow.SYSTEM}, at=at, changes=changes)
-    return dossier
-
-
 def test_without_stored_components_the_receipt_prints_the_procedures_list_labelled(client, cast, components):
-    dossier = _imported(cast)
+    dossier = imported_dossier(cast.commune_a)  # from another one-stop system: no checklist recorded
     client.force_login(cast.desk_a)
     html = client.get(reverse("web:receipt", args=[dossier.code])).content.decode()
     printed = html.split('id="receipt-components"', 1)[1].split("</tbody>", 1)[0]

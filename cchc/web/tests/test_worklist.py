@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cchc.dossiers import services
 from cchc.dossiers.workflow import Status
+from cchc.testing.factories import received_dossier
 
 
 def rows_html(client, **params) -> str:
@@ -18,10 +19,10 @@ def row_of(html: str, code: str) -> str:
     return html[start : html.index("</tr>", start)]
 
 
-def test_overdue_rows_are_red_and_due_soon_rows_amber(client, cast, receive, half_day_procedure, long_procedure):
-    overdue = receive()  # received in July 2023, three working days: long past
-    soon = receive(at=timezone.now(), procedure=half_day_procedure)
-    later = receive(at=timezone.now(), procedure=long_procedure)
+def test_overdue_rows_are_red_and_due_soon_rows_amber(client, cast, half_day_procedure, long_procedure):
+    overdue = received_dossier(cast.commune_a)  # received in July 2023, three working days: long past
+    soon = received_dossier(cast.commune_a, at=timezone.now(), procedure=half_day_procedure)
+    later = received_dossier(cast.commune_a, at=timezone.now(), procedure=long_procedure)
     client.force_login(cast.desk_a)
     html = client.get(reverse("web:worklist")).content.decode()
     assert 'class="row-overdue"' in row_of(html, overdue.code)
@@ -29,9 +30,9 @@ def test_overdue_rows_are_red_and_due_soon_rows_amber(client, cast, receive, hal
     assert "row-overdue" not in row_of(html, later.code) and "row-soon" not in row_of(html, later.code)
 
 
-def test_mine_shows_what_the_user_received_or_was_given(client, cast, receive):
-    given = receive()
-    waiting = receive()
+def test_mine_shows_what_the_user_received_or_was_given(client, cast):
+    given = received_dossier(cast.commune_a)
+    waiting = received_dossier(cast.commune_a)
     services.dossier_assign(dossier=given, by=cast.desk_a, to=cast.specialist_a)
     client.force_login(cast.specialist_a)
     mine = rows_html(client, tab="mine")
@@ -40,8 +41,8 @@ def test_mine_shows_what_the_user_received_or_was_given(client, cast, receive):
     assert given.code in unit and waiting.code in unit
 
 
-def test_the_htmx_filter_returns_only_the_table(client, cast, receive):
-    first, second = receive(), receive()
+def test_the_htmx_filter_returns_only_the_table(client, cast):
+    first, second = received_dossier(cast.commune_a), received_dossier(cast.commune_a)
     services.dossier_assign(dossier=first, by=cast.desk_a, to=cast.specialist_a)
     client.force_login(cast.desk_a)
     html = rows_html(client, tab="unit", status=Status.IN_PROCESS)
@@ -49,8 +50,8 @@ def test_the_htmx_filter_returns_only_the_table(client, cast, receive):
     assert first.code in html and second.code not in html
 
 
-def test_unit_filter_and_scoping(client, cast, receive):
-    mine, theirs = receive("a"), receive("b")
+def test_unit_filter_and_scoping(client, cast):
+    mine, theirs = received_dossier(cast.commune_a), received_dossier(cast.commune_b)
     client.force_login(cast.desk_a)
     html = rows_html(client, tab="unit", unit=cast.commune_a.pk)
     assert mine.code in html and theirs.code not in html
@@ -59,8 +60,8 @@ def test_unit_filter_and_scoping(client, cast, receive):
     assert theirs.code not in rows_html(client, tab="unit", unit=cast.commune_b.pk)
 
 
-def test_reform_officer_sees_the_district_dossiers_without_personal_data(client, cast, receive):
-    dossier = receive("a")
+def test_reform_officer_sees_the_district_dossiers_without_personal_data(client, cast):
+    dossier = received_dossier(cast.commune_a)
     client.force_login(cast.reform_officer)
     html = rows_html(client, tab="unit")
     assert dossier.code in html
