@@ -1,11 +1,15 @@
-"""The fixed cast the tests share: a province, a district with an office, two communes and their staff."""
+"""What the tests share: the fixed cast (a province, a district with an office, two communes and their staff) and
+the Gio Linh demo, built once per test session (per xdist worker)."""
 
 from __future__ import annotations
 
 import os
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from cchc.accounts.models import Role
 from cchc.testing.factories import UnitFactory, birth_registration, user_with_role
@@ -65,3 +69,76 @@ def cast(db):
     c.reform_officer = user_with_role(district, Role.REFORM_OFFICER, "reform_district")
     c.procedure = birth_registration()
     return c
+
+
+class _DemoBuild:
+    """The Gio Linh demo (`cchc demo`'s data: 8,134 imported dossiers and the 2025 live ones) loaded into the test
+    database once, inside a transaction that is rolled back as soon as the last test that uses it is done.
+
+    Each test runs in a savepoint inside that transaction (pytest-django's `db`), so the tests that use the demo
+    share one build and no other test ever sees it. The tests that use it run together: collection moves them to
+    the end of the run and puts them in the xdist group "demo" (one worker under `--dist loadgroup`). Should a
+    test that does not use the demo come between two that do, the build is rolled back and made again.
+    """
+
+    def __init__(self) -> None:
+        self.atomic: Any = None
+        self.settings: Any = None
+        self.blocker: Any = None
+        self.data: dict[str, int] = {}
+        self.builds = 0
+
+    def open(self, blocker) -> dict[str, int]:
+        from cchc.demo.load import demo_load
+
+        if self.atomic is None:
+            self.blocker = blocker
+            with blocker.unblock():
+                self.settings = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+                self.settings.enable()
+                self.atomic = transaction.atomic()
+                self.atomic.__enter__()
+                self.data = demo_load()
+                self.builds += 1
+        return self.data
+
+    def close(self) -> None:
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.settings.disable()
+        self.atomic = self.settings = None
+
+
+_DEMO = _DemoBuild()
+
+
+def _uses_demo(item: pytest.Item | None) -> bool:
+    return item is not None and "demo" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> dict[str, int]:
+    """The Gio Linh demo in the test database (what `demo_load` returned when it was built)."""
+    return _DEMO.open(django_db_blocker)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The demo's tests last and in one xdist group, so that each session (each worker) builds the demo once."""
+    users = [item for item in items if _uses_demo(item)]
+    for item in users:
+        item.add_marker(pytest.mark.xdist_group("demo"))
+    items[:] = [item for item in items if not _uses_demo(item)] + users
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if _uses_demo(item) and not _uses_demo(nextitem):
+        _DEMO.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _DEMO.close()

@@ -1,8 +1,8 @@
 """`cchc report` on the Gio Linh demo: every consistent figure of the seed in its section, Vietnamese notation,
 the corrected figures where the printed report contradicts itself, Decree 30 layout, PDF and the xlsx appendix.
 
-The demo is loaded once for the module (and rolled back after it); the report is generated once, with --pdf
-when LibreOffice is installed, and every test reads those files.
+The demo is built once for the session (conftest.py); the report is generated once, with --pdf when LibreOffice
+is installed, and every test reads those files.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
 from cchc.demo.targets import FIGURES_FILE
-from cchc.demo.tests.conftest import demo  # noqa: F401  (the shared one-load-per-module fixture)
 from cchc.lib.formatting import vn_amount, vn_int
 from cchc.reports.models import GeneratedReport, ReportFormat, ReportSource
 from cchc.reports.renderers.pdf import soffice_path
@@ -37,7 +36,7 @@ HAS_SOFFICE = soffice_path() is not None
 
 
 @pytest.fixture(scope="module")
-def generated(demo, django_db_blocker, tmp_path_factory):  # noqa: F811
+def generated(demo, django_db_blocker, tmp_path_factory):
     """Run the command once: .docx, .xlsx and (with LibreOffice) .pdf; keep its output and the log rows."""
     out = tmp_path_factory.mktemp("report") / "gio-linh-2023-q3.docx"
     args = ["report", "--unit", "gio-linh", "--period", "2023-Q3", "--out", str(out), "--xlsx"]
@@ -265,7 +264,7 @@ def test_the_pdf_first_page_is_not_blank(generated, tmp_path):
     assert "BÁO CÁO" in text.decode()
 
 
-def test_calendar_cutoff_states_calendar_dates(demo, tmp_path):  # noqa: F811
+def test_calendar_cutoff_states_calendar_dates(demo, tmp_path):
     out = tmp_path / "calendar.docx"
     stdout = io.StringIO()
     call_command(
@@ -285,7 +284,7 @@ def test_calendar_cutoff_states_calendar_dates(demo, tmp_path):  # noqa: F811
         (["--unit", "gio-linh", "--period", "2023"], "2023"),
     ],
 )
-def test_clear_errors_for_unknown_unit_or_bad_period(demo, tmp_path, args, message):  # noqa: F811
+def test_clear_errors_for_unknown_unit_or_bad_period(demo, tmp_path, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("report", *args, "--out", str(tmp_path / "x.docx"))
     assert not (tmp_path / "x.docx").exists()

@@ -12,7 +12,6 @@ import pytest
 from django.urls import reverse
 
 from cchc.accounts.models import User
-from cchc.demo.tests.conftest import demo  # noqa: F401  (the shared one-load-per-module fixture)
 from cchc.lib.formatting import vn_int
 from cchc.lib.periods import STATUTORY, parse_period
 from cchc.reports.figures.dossiers import dossier_figures
@@ -43,7 +42,7 @@ def drill_url(unit: str, scope: str, key: str) -> str:
 
 
 @pytest.fixture
-def page(client, demo):  # noqa: F811
+def page(client, demo):
     login(client, "cchc.gio-linh")
     response = client.get(f"{reverse('reports:report')}?{QUERY}")
     assert response.status_code == 200
@@ -84,7 +83,7 @@ def test_every_figure_on_the_page_lists_exactly_the_records_it_counts(client, pa
         ("tt-gio-linh", "tree", "full_online_received_online"),
     ],
 )
-def test_the_csv_export_has_one_line_per_counted_record(client, demo, unit, scope, key):  # noqa: F811
+def test_the_csv_export_has_one_line_per_counted_record(client, demo, unit, scope, key):
     login(client, "cchc.gio-linh")
     expected = dossier_figures(unit=Unit.objects.get(code=unit), period=PERIOD, scope=scope).counts[key]
     assert listed_count(client, drill_url(unit, scope, key)) == vn_int(expected)
@@ -96,7 +95,7 @@ def test_the_csv_export_has_one_line_per_counted_record(client, demo, unit, scop
         assert set(rows[0]) >= {"code", "procedure", "unit", "channel", "received", "due", "finished", "outcome"}
 
 
-def test_the_list_is_paginated(client, demo):  # noqa: F811
+def test_the_list_is_paginated(client, demo):
     login(client, "cchc.gio-linh")
     response = client.get(drill_url("gio-linh", "tree", "total") + "&page=2")
     body = response.content.decode()
@@ -104,7 +103,7 @@ def test_the_list_is_paginated(client, demo):  # noqa: F811
     assert "Trang 2/163" in body  # 8.134 records, 50 a page (the interface is Vietnamese)
 
 
-def test_personal_data_only_for_those_who_handle_the_dossiers(client, demo):  # noqa: F811
+def test_personal_data_only_for_those_who_handle_the_dossiers(client, demo):
     url = drill_url("tt-gio-linh", "tree", "resolved")
     login(client, "motcua.tt-gio-linh")
     handler_view = client.get(url).content.decode()
@@ -128,26 +127,26 @@ APPLICANT = re.compile(r"<td>([^<]*|<span class=\"muted\">—</span>)</td>\s*</t
         "/reports/download/docx/?unit=gio-chau&period=2023-Q3&cutoff=statutory",
     ],
 )
-def test_another_units_officer_gets_404(client, demo, url):  # noqa: F811
+def test_another_units_officer_gets_404(client, demo, url):
     login(client, "motcua.gio-an")
     assert client.get(url).status_code == 404
 
 
-def test_an_unknown_figure_or_bad_period_is_404(client, demo):  # noqa: F811
+def test_an_unknown_figure_or_bad_period_is_404(client, demo):
     login(client, "cchc.gio-linh")
     assert client.get(drill_url("gio-linh", "tree", "no_such_key")).status_code == 404
     assert client.get(drill_url("gio-linh", "nowhere", "total")).status_code == 404
     assert client.get(drill_url("gio-linh", "tree", "total").replace("2023-Q3", "2023-Q9")).status_code == 404
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, demo):  # noqa: F811
+def test_anonymous_visitors_are_sent_to_log_in(client, demo):
     for url in (reverse("reports:report"), drill_url("gio-linh", "tree", "total")):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
 @pytest.mark.parametrize("fmt", [ReportFormat.DOCX, ReportFormat.XLSX])
-def test_downloads_are_logged(client, demo, fmt):  # noqa: F811
+def test_downloads_are_logged(client, demo, fmt):
     user = login(client, "cchc.gio-linh")
     response = client.get(f"{reverse('reports:download', args=[fmt])}?{QUERY}")
     assert response.status_code == 200
@@ -157,7 +156,7 @@ def test_downloads_are_logged(client, demo, fmt):  # noqa: F811
     assert (row.start.isoformat(), row.end.isoformat(), row.cutoff) == ("2023-06-15", "2023-09-14", "statutory")
 
 
-def test_the_menu_links_to_the_report_for_reform_officers(client, demo):  # noqa: F811
+def test_the_menu_links_to_the_report_for_reform_officers(client, demo):
     login(client, "cchc.gio-linh")
     assert reverse("reports:report") in client.get(reverse("web:worklist")).content.decode()
     login(client, "motcua.gio-an")
