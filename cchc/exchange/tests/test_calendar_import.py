@@ -12,7 +12,8 @@ from cchc.exchange.calendar_import import calendar_import
 from cchc.exchange.tables import read_table
 from cchc.lib.workdays import calendar
 from cchc.testing.factories import UnitFactory
-from cchc.units.models import CalendarDay, CalendarDayKind, UnitLevel
+from cchc.units.calendar_data import load_shipped_calendar
+from cchc.units.models import CalendarDay, CalendarDayKind, CalendarYear, UnitLevel
 
 from .files import write_csv, write_xlsx
 
@@ -23,6 +24,8 @@ HEADER = ["date", "working", "reason", "source", "unit_code"]
 
 @pytest.fixture
 def units(db):
+    # The shipped national rows (migration units 0003), again in case a reused test database was flushed.
+    load_shipped_calendar(CalendarDay, CalendarYear)
     province = UnitFactory(code="quang-tri", name="UBND tỉnh Quảng Trị", level=UnitLevel.PROVINCE)
     district = UnitFactory(code="gio-linh", name="UBND huyện Gio Linh", level=UnitLevel.DISTRICT, parent=province)
     commune = UnitFactory(code="gio-an", name="UBND xã Gio An", level=UnitLevel.COMMUNE, parent=district)
