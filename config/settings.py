@@ -140,8 +140,18 @@ CCHC_REGIME_2025_FROM = "2025-07-01"
 # Under the 2025 regime, whether a supplement request during processing restarts the time limit from zero
 # (VERIFIED for 2018, Art. 19(4); UNVERIFIED for Decree 118/2025).
 CCHC_2025_SUPPLEMENT_RESTARTS_CLOCK = True
+# Under the 2025 regime, the working days after receipt within which a supplement may be asked (2018: 3, Decree
+# 61/2018 Art. 19(4), VERIFIED; Decree 118/2025's rule UNVERIFIED, so the 2018 value stands until checked).
+# None: no window.
+CCHC_2025_SUPPLEMENT_WINDOW_WORKING_DAYS = 3
+# How many supplement requests one dossier may get. The law asks for the complete list at once (Decree 61/2018
+# Art. 15, 19(4)): 1. A province whose rules allow a second request sets 2.
+CCHC_SUPPLEMENT_REQUESTS_MAX = env_int("CCHC_SUPPLEMENT_REQUESTS_MAX", 1)
 # Waiting for fees pauses the clock (practice, UNVERIFIED as law).
 CCHC_FEE_WAIT_PAUSES_CLOCK = True
+# Decree 61/2018 Art. 19(9): the apology letter goes out no later than 1 day before the deadline. On: a letter
+# may still be recorded after that (it is then not "in time" for the figures). Off by default.
+CCHC_APOLOGY_LATE_ALLOWED = env_bool("CCHC_APOLOGY_LATE_ALLOWED", False)
 # Required digitization rate of dossier components and results (the seed's 70 %; source UNVERIFIED).
 CCHC_DIGITIZATION_THRESHOLD_PCT = env_int("CCHC_DIGITIZATION_THRESHOLD_PCT", 70)
 # A dossier is flagged as falling due when its deadline is within this many working days.

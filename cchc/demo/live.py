@@ -18,8 +18,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from cchc.accounts.models import User
+from cchc.dossiers.deadlines import due_soon_limit
 from cchc.dossiers.models import Channel, Dossier
-from cchc.dossiers.services import clock_start_for, dossier_act, dossier_receive
+from cchc.dossiers.services import dossier_act, dossier_receive, receipt_facts
 from cchc.dossiers.workflow import Action
 from cchc.lib.workdays import calendar
 from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
@@ -55,7 +56,7 @@ def _past_working_days(cal, today: dt.date, count: int) -> list[dt.date]:
 
 def _pick(rng, cal, now, procedures, weights, wanted: str):
     """A procedure, channel and receipt time (in office hours, before now) whose deadline falls as `wanted`."""
-    soon_limit = cal.add_working_days(now, 1)
+    soon_limit = due_soon_limit(now)
     days = _past_working_days(cal, timezone.localdate(now), LOOKBACK_WORKING_DAYS)
     fallback = None
     for _attempt in range(300):
@@ -67,9 +68,15 @@ def _pick(rng, cal, now, procedures, weights, wanted: str):
         received = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=cal.tz)
         if received >= now - dt.timedelta(minutes=30):
             continue
-        due = cal.add_working_days(clock_start_for(channel=channel, procedure=procedure, at=received, cal=cal),
-                                   procedure.processing_days)  # fmt: skip
-        kind = "overdue" if due < now else "soon" if due <= soon_limit else "later"
+        facts = receipt_facts(
+            procedure=procedure,
+            channel=channel,
+            received_at=received,
+            processing_days=procedure.processing_days,
+            cal=cal,
+        )
+        due = facts.due_at
+        kind = "overdue" if due < now else "soon" if due < soon_limit else "later"
         fallback = fallback or (procedure, channel, received)
         if kind == wanted:
             return procedure, channel, received
@@ -136,6 +143,8 @@ def live_dossiers_create(*, seed: int) -> list[Dossier]:
                 applicant={**applicant, "address": f"Thôn {rng.randint(1, 12)}, {unit.name.removeprefix('UBND ')}"},
                 received_at=received,
                 components_digitized=channel == Channel.ONLINE or rng.random() < 0.7,
+                # A complete dossier: the applicant brought every document of the catalogue.
+                components=procedure.components.all(),
             )
             _act(dossier, scenario, staff, received, rng)
             created.append(dossier)

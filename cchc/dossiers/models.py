@@ -15,13 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.procedures.models import OnlineService
 
-from .workflow import Action, Status
+from . import deadlines
+from .states import Action, Status
 
 if TYPE_CHECKING:
     from cchc.lib.periods import Period
-
-# The applicant holds the clock while the dossier waits in these statuses; its deadline is moved when they end.
-PAUSED = (Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 
 
 class Channel(models.TextChoices):
@@ -37,26 +35,52 @@ class Outcome(models.TextChoices):
 
 
 class Regime(models.TextChoices):
+    # Received before Decree 61/2018/NĐ-CP took effect (21/06/2018): only ever imported, with the dates it came with.
+    PRE2018 = "pre2018", _("Before Decree 61/2018/NĐ-CP")
     R2018 = "2018", _("Decree 61/2018/NĐ-CP")
     R2025 = "2025", _("Decree 118/2025/NĐ-CP")
 
 
 class DossierQuerySet(models.QuerySet):
+    """Named filters; "pending", "paused", "overdue" and "due soon" mean what `deadlines.py` says, everywhere."""
+
     def open(self) -> DossierQuerySet:
         """Not finished yet (no outcome)."""
         return self.filter(finished_at__isnull=True)
 
     def pending(self, at: dt.datetime | None = None) -> DossierQuerySet:
-        """Received by `at` (default now) and not finished by then."""
-        at = at or timezone.now()
-        return self.filter(received_at__lte=at).filter(
-            models.Q(finished_at__isnull=True) | models.Q(finished_at__gt=at)
-        )
+        """Received before `at` (default now) and not finished before then."""
+        return self.filter(deadlines.pending_at(at or timezone.now()))
+
+    def paused(self, at: dt.datetime | None = None) -> DossierQuerySet:
+        """Waiting for the applicant (supplement or fees) at `at` (default now)."""
+        return self.filter(deadlines.paused_at(at or timezone.now()))
 
     def overdue(self, at: dt.datetime | None = None) -> DossierQuerySet:
-        """Pending at `at` (default now) with the legal deadline already past."""
+        """Pending at `at` (default now) with the deadline missed; never while waiting for the applicant."""
+        return self.filter(deadlines.overdue_at(at or timezone.now()))
+
+    def due_soon(self, at: dt.datetime | None = None, limit: dt.datetime | None = None) -> DossierQuerySet:
+        """Pending, running and not overdue, with the deadline before `limit` (default: the due-soon limit)."""
         at = at or timezone.now()
-        return self.pending(at).filter(due_at__lt=at)
+        return self.filter(deadlines.due_soon_at(at, limit or deadlines.due_soon_limit(at)))
+
+    def with_deadline_flags(self, now: dt.datetime | None = None) -> DossierQuerySet:
+        """Annotate `is_overdue` and `is_due_soon` (as of `now`), by the same conditions as the filters above."""
+        now = now or timezone.now()
+        limit = deadlines.due_soon_limit(now)
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(deadlines.overdue_at(now), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            ),
+            is_due_soon=models.Case(
+                models.When(deadlines.due_soon_at(now, limit), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            ),
+        )
 
     def finished_in(self, period: Period) -> DossierQuerySet:
         """Finished (any outcome) within the period's local dates."""
@@ -109,6 +133,9 @@ class Dossier(models.Model):
     clock_start_at = models.DateTimeField(_("clock starts at"))
     # The legal deadline. Moved only by logged pauses (supplement restart, fee wait); never by an apology.
     due_at = models.DateTimeField(_("due at"), db_index=True)
+    # The deadline the dossier had already missed when it began to wait for the applicant (a supplement or fee
+    # asked after the deadline): it stays late whatever deadline the wait's end sets (deadlines.py).
+    missed_due_at = models.DateTimeField(_("deadline missed before waiting"), null=True, blank=True)
     # The new appointment an apology letter promised (kept beside due_at, never replacing it).
     extended_due_at = models.DateTimeField(_("new appointment"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, db_index=True)
@@ -318,6 +345,9 @@ class Apology(models.Model):
     issued_at = models.DateTimeField(_("issued at"), db_index=True)
     reason = models.TextField(_("reason"), blank=True)
     new_due_at = models.DateTimeField(_("new appointment"), null=True, blank=True)
+    # Issued no later than 1 day before the deadline (Decree 61/2018 Art. 19(9)); False only where the setting
+    # CCHC_APOLOGY_LATE_ALLOWED let a late letter be recorded, or for an imported letter dated later.
+    in_time = models.BooleanField(_("issued in time"), default=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

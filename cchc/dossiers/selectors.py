@@ -5,40 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.conf import settings
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cchc.accounts import access
 from cchc.lib.periods import Period
-from cchc.lib.workdays import calendar
 
-from .models import PAUSED, Dossier
-
-
-def due_soon_limit(now: dt.datetime | None = None) -> dt.datetime:
-    """The moment settings.CCHC_DUE_SOON_WORKING_DAYS working days from `now`: deadlines before it fall due soon."""
-    now = now or timezone.now()
-    return calendar().add_working_days(now, settings.CCHC_DUE_SOON_WORKING_DAYS)
+from .deadlines import due_soon_limit  # noqa: F401  (re-exported for views and tests)
+from .models import Dossier
 
 
 def annotate_deadlines(qs: QuerySet[Dossier], now: dt.datetime | None = None) -> QuerySet[Dossier]:
-    """Annotate `is_overdue` (deadline passed) and `is_due_soon` (deadline within the due-soon working days).
-
-    A dossier waiting for the applicant is neither: its clock is stopped and its deadline is reset when the
-    wait ends.
-    """
-    now = now or timezone.now()
-    limit = due_soon_limit(now)
-    running = ~Q(status__in=PAUSED) & Q(finished_at__isnull=True)
-    return qs.annotate(
-        is_overdue=Case(When(running & Q(due_at__lt=now), then=Value(True)), default=Value(False)),
-        is_due_soon=Case(
-            When(running & Q(due_at__gte=now, due_at__lt=limit), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
-    )
+    """Annotate `is_overdue` and `is_due_soon` as deadlines.py defines them (a dossier waiting for the applicant
+    is neither)."""
+    return qs.with_deadline_flags(now)
 
 
 def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime | None = None) -> QuerySet[Dossier]:
@@ -86,7 +66,7 @@ def due_soon_and_overdue_by_officer(now: dt.datetime | None = None) -> dict:
     assigned. Dossiers waiting for the applicant are left out (their clock is stopped).
     """
     now = now or timezone.now()
-    qs = annotate_deadlines(Dossier.objects.open().exclude(status__in=PAUSED), now)
+    qs = annotate_deadlines(Dossier.objects.open(), now)
     qs = qs.filter(Q(is_overdue=True) | Q(is_due_soon=True)).filter(
         Q(assigned_to__isnull=False) | Q(received_by__isnull=False)
     )

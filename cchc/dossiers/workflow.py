@@ -1,4 +1,4 @@
-"""The dossier life cycle: statuses, one table of legal moves, and the one guard that applies it.
+"""The dossier life cycle: one table of legal moves, and the one guard that applies it (statuses in states.py).
 
 Nothing else assigns `Dossier.status` (a test fails on `.status =` anywhere else). Action services in
 `services.py` are thin wrappers that compute the action's effects (deadlines, outcome) and call `apply`.
@@ -11,52 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.db import connections, models, router
+from django.db import connections, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from .models import Dossier, DossierEvent
+from cchc.accounts.models import Role
 
+from .models import Dossier, DossierEvent
+from .states import OPEN, PAUSED, Action, Status
 
-class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")  # Được tiếp nhận
-    IN_PROCESS = "in_process", _("In process")  # Đang xử lý
-    AWAITING_SUPPLEMENT = "awaiting_supplement", _("Awaiting supplement")  # Yêu cầu bổ sung
-    AWAITING_FEE = "awaiting_fee", _("Awaiting fees")  # Yêu cầu thực hiện nghĩa vụ tài chính
-    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")  # Chờ phê duyệt
-    APPROVED = "approved", _("Approved")  # Đã phê duyệt
-    RESULT_ISSUED = "result_issued", _("Result issued")  # Đã có kết quả
-    REFUSED = "refused", _("Refused with reasons")  # Từ chối giải quyết (văn bản nêu lý do)
-    DELIVERED = "delivered", _("Result delivered")  # Đã trả kết quả
-    WITHDRAWN = "withdrawn", _("Withdrawn")  # Rút hồ sơ
-    RETURNED = "returned", _("Returned unprocessed")  # Trả lại hồ sơ
-
-
-class Action(models.TextChoices):
-    RECEIVE = "receive", _("Receive")
-    ASSIGN = "assign", _("Assign")
-    REQUEST_SUPPLEMENT = "request_supplement", _("Request a supplement")
-    SUPPLEMENT = "supplement", _("Supplement received")
-    REQUEST_FEE = "request_fee", _("Request fees")
-    FEE_PAID = "fee_paid", _("Fees paid")
-    SUBMIT = "submit", _("Submit for approval")
-    SEND_BACK = "send_back", _("Send back for rework")
-    APPROVE = "approve", _("Approve")
-    REFUSE = "refuse", _("Refuse with reasons")
-    ISSUE_RESULT = "issue_result", _("Issue the result")
-    DELIVER = "deliver", _("Deliver the result")
-    WITHDRAW = "withdraw", _("Withdraw")
-    RETURN = "return", _("Return unprocessed")
-    APOLOGIZE = "apologize", _("Issue an apology letter")
-    IMPORT = "import", _("Imported from another one-stop system")
+__all__ = ["OPEN", "PAUSED", "Action", "Status", "TABLE", "Move", "TransitionError", "apply", "apply_many", "check"]
 
 
 S = Status
-OPEN = (S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT, S.AWAITING_FEE, S.AWAITING_APPROVAL, S.APPROVED)
-DESK, SPEC, LEAD = "desk_officer", "specialist", "leader"
+DESK, SPEC, LEAD = Role.DESK_OFFICER.value, Role.SPECIALIST.value, Role.LEADER.value
 # The acting "role" of `cchc import` and other system jobs; no person holds it.
 SYSTEM = "system"
 
@@ -137,8 +107,6 @@ def _move(dossier: Dossier, action: str, move: Move, changes: dict[str, Any] | N
 
 
 def _event(dossier: Dossier, action: str, from_status: str, *, actor: Any, at: dt.datetime, note: str, data):
-    from .models import DossierEvent
-
     return DossierEvent(
         dossier=dossier,
         action=action,
@@ -195,8 +163,6 @@ def _update_rows(dossiers: list[Dossier], names: tuple[str, ...]) -> None:
     `bulk_update` builds a CASE expression per field and row, which costs seconds for a few thousand rows;
     the values here are prepared by each field exactly as `save()` prepares them.
     """
-    from .models import Dossier
-
     connection = connections[router.db_for_write(Dossier)]
     quote = connection.ops.quote_name
     meta = Dossier._meta
@@ -227,8 +193,6 @@ def apply_many(
     event per dossier is inserted, in the items' order. Each dossier comes once. All events share one time (`at`,
     default now). The caller runs inside a transaction and holds the saved dossiers' rows.
     """
-    from .models import Dossier, DossierEvent
-
     items = list(items)
     if len({id(item.dossier) for item in items}) < len(items):
         # A second move of the same dossier would be checked against the status it had before the first.

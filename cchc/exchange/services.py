@@ -34,10 +34,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cchc.dossiers import workflow
+from cchc.dossiers import deadlines, workflow
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
-from cchc.dossiers.regimes import regime_for
-from cchc.dossiers.services import clock_start_for
+from cchc.dossiers.services import receipt_facts
 from cchc.feedback.models import Evaluation
 from cchc.lib import workdays
 from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
@@ -366,18 +365,26 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
         days, online_service = current.processing_days, current.online_service
     else:
         days, online_service = procedure.processing_days, procedure.online_service
-    clock_start_at = clock_start_for(channel=channel, procedure=procedure, at=received_at, cal=ctx.calendar)
+    facts = receipt_facts(
+        procedure=procedure,
+        channel=channel,
+        received_at=received_at,
+        processing_days=days,
+        cal=ctx.calendar,
+        due_at=due_at,
+    )
+    clock_start_at = facts.clock_start_at
     resolved = outcome == Outcome.RESOLVED
     fields = {
         "procedure": procedure,
         "receiving_unit": unit,
         "channel": channel,
-        "regime": regime_for(received_at),
+        "regime": facts.regime,
         "processing_days": days,
         "online_service": online_service,
         "received_at": received_at,
         "clock_start_at": clock_start_at,
-        "due_at": due_at or ctx.calendar.add_working_days(clock_start_at, days),
+        "due_at": facts.due_at,
         "finished_at": finished_at,
         "outcome": outcome,
         "delivered_at": finished_at if resolved else None,
@@ -475,9 +482,11 @@ def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
         if plan.apology_changes:
             apology = ctx.apologies.get(dossier.pk)
             if apology is None:
-                new_apologies.append(Apology(dossier=dossier, issued_at=plan.apology_at))
+                in_time = deadlines.apology_in_time(dossier, plan.apology_at)
+                new_apologies.append(Apology(dossier=dossier, issued_at=plan.apology_at, in_time=in_time))
             else:
                 apology.issued_at = plan.apology_at
+                apology.in_time = deadlines.apology_in_time(dossier, plan.apology_at)
                 moved_apologies.append(apology)
         if plan.evaluation_changes:
             evaluation = ctx.evaluations.get(dossier.pk)
@@ -487,7 +496,7 @@ def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
                 evaluation.submitted_at = plan.evaluated_at
                 moved_evaluations.append(evaluation)
     Apology.objects.bulk_create(new_apologies, batch_size=CHUNK)
-    Apology.objects.bulk_update(moved_apologies, ["issued_at"], batch_size=CHUNK)
+    Apology.objects.bulk_update(moved_apologies, ["issued_at", "in_time"], batch_size=CHUNK)
     Evaluation.objects.bulk_create(new_evaluations, batch_size=CHUNK)
     Evaluation.objects.bulk_update(moved_evaluations, ["submitted_at"], batch_size=CHUNK)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 
 CALENDAR, STATUTORY = "calendar", "statutory"
 CUTOFFS = (CALENDAR, STATUTORY)
@@ -27,6 +28,9 @@ class Period:
     start: dt.date
     end: dt.date  # inclusive
     label: str = ""
+    # The moment "now" for a period that has not ended yet (see `state_at`); fixed once per computation by
+    # `as_of`, so every figure of one report reads the same moment. Not part of the period's identity.
+    now: dt.datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -41,6 +45,17 @@ class Period:
     def end_at(self) -> dt.datetime:
         """The first moment after the period (exclusive bound), local time."""
         return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time(0), tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+    @property
+    def state_at(self) -> dt.datetime:
+        """The moment a period's "pending" and "overdue" are read: its end, or now if it has not ended yet."""
+        return min(self.end_at, self.now or timezone.now())
+
+    def as_of(self, now: dt.datetime | None = None) -> Period:
+        """This period with "now" fixed (default: the current time), unless it is fixed already."""
+        if self.now is not None and now is None:
+            return self
+        return replace(self, now=now or timezone.now())
 
     def previous_day(self) -> dt.date:
         return self.start - dt.timedelta(days=1)

@@ -14,18 +14,8 @@ from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.workflow import Action, Status
 from cchc.lib.periods import PeriodError, parse_period
 from cchc.procedures.models import ComponentDocument, Procedure
+from cchc.procedures.selectors import receivable_procedures
 from cchc.units.models import Unit, UnitLevel
-
-
-def procedures_for_unit(unit: Unit | None, q: str = ""):
-    """Posted, active procedures of the unit's level, optionally narrowed by code or name."""
-    if unit is None:
-        return Procedure.objects.none()
-    qs = Procedure.objects.filter(is_active=True, posted=True, level=unit.level)
-    q = (q or "").strip()
-    if q:
-        qs = qs.filter(name__icontains=q) | qs.filter(code__icontains=q)
-    return qs.order_by("code")
 
 
 class ReceptionForm(forms.Form):
@@ -52,7 +42,7 @@ class ReceptionForm(forms.Form):
         units = access.user_units(user, roles=[Role.DESK_OFFICER]).order_by("path")
         self.fields["unit"].queryset = units
         unit = self._chosen_unit(units)
-        self.fields["procedure"].queryset = procedures_for_unit(unit)
+        self.fields["procedure"].queryset = receivable_procedures(unit)
         procedure_id = self.data.get("procedure") if self.is_bound else None
         if procedure_id and str(procedure_id).isdigit():
             self.fields["components"].queryset = ComponentDocument.objects.filter(procedure_id=procedure_id)
@@ -62,18 +52,6 @@ class ReceptionForm(forms.Form):
         if value and str(value).isdigit():
             return units.filter(pk=value).first()
         return units.first()
-
-    def clean(self):
-        cleaned = super().clean()
-        procedure = cleaned.get("procedure")
-        if procedure is not None:
-            ticked = {c.pk for c in cleaned.get("components") or []}
-            missing = [c.name for c in procedure.components.filter(required=True) if c.pk not in ticked]
-            if missing:
-                raise forms.ValidationError(
-                    _("The dossier is not complete; missing: %(names)s."), params={"names": "; ".join(missing)}
-                )
-        return cleaned
 
     def applicant(self) -> dict[str, str]:
         keys = ("name", "id_number", "phone", "address", "email")

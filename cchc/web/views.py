@@ -18,6 +18,7 @@ from cchc.dossiers.models import DocumentKind, Dossier, DossierDocument
 from cchc.dossiers.regimes import FormKind, rules_for
 from cchc.dossiers.workflow import TransitionError, allowed_actions
 from cchc.procedures.models import ComponentDocument
+from cchc.procedures.selectors import receivable_procedures
 
 from .forms import (
     ACTION_FORMS,
@@ -26,7 +27,6 @@ from .forms import (
     UploadForm,
     WorklistFilterForm,
     action_form,
-    procedures_for_unit,
 )
 from .permissions import desk_officer_required, staff_required
 
@@ -90,7 +90,7 @@ def receive(request: HttpRequest) -> HttpResponse:
 @require_GET
 def receive_procedures(request: HttpRequest) -> HttpResponse:
     unit = access.user_units(request.user, roles=[Role.DESK_OFFICER]).filter(pk=request.GET.get("unit") or 0).first()
-    procedures = procedures_for_unit(unit, request.GET.get("q", ""))
+    procedures = receivable_procedures(unit, request.GET.get("q", ""))
     return render(request, "web/receive.html#procedure_options", {"procedures": procedures})
 
 

@@ -65,7 +65,18 @@ def test_the_stored_names_survive_a_catalogue_edit(cast, checklist):
 
 def test_a_dossier_received_with_nothing_ticked_lists_nothing(cast, checklist):
     """The empty checklist is what was recorded at receipt; the catalogue does not stand in for it."""
+    # Only an optional document left: nothing is required, so nothing ticked is a complete dossier.
+    checklist["declaration"].delete()
     assert received_dossier(cast.commune_a, components=()).submitted_components() == ([], False)
+
+
+def test_an_incomplete_dossier_is_not_received_and_the_message_lists_what_is_missing(cast, checklist):
+    # Decree 61/2018 Art. 17: a paper dossier is accepted only when complete; otherwise the officer guides the
+    # applicant to supplement it, naming everything missing at once. So the receive service itself refuses it.
+    with pytest.raises(TransitionError, match="Tờ khai"):
+        received_dossier(cast.commune_a, components=[checklist["certificate"]])
+    assert not Dossier.objects.exists()
+    assert not DossierEvent.objects.exists()
 
 
 def test_an_imported_dossier_falls_back_to_the_procedures_list(cast, checklist):

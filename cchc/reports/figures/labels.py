@@ -23,6 +23,7 @@ COUNT_LABELS = {
     "late": _("Late (resolved late or pending overdue)"),  # Trễ hạn
     "apologies": _("Apology letters issued"),  # Thư xin lỗi
     "late_with_apology": _("Late dossiers with an apology letter"),
+    "late_with_apology_in_time": _("Late dossiers with an apology letter issued in time"),
     "late_kept_new_date": _("Resolved late, by the apology's new date"),
     "evaluations": _("Satisfaction evaluations"),  # Phiếu đánh giá
     "e_certifications": _("Electronic certified copies"),  # Chứng thực bản sao điện tử
@@ -51,5 +52,6 @@ RATE_LABELS = {
     "online": _("Received online, of online-capable"),
     "full_online": _("Received online, of full-process online"),
     "apology_coverage": _("Late dossiers with an apology letter"),
+    "apology_in_time_coverage": _("Late dossiers with an apology letter issued in time"),
     "evaluation": _("Evaluations, of resolved"),
 }

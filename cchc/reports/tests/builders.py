@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cchc.dossiers.models import Apology, Channel, Dossier
+from cchc.dossiers.models import Apology, Channel, Dossier, DossierPause, PauseKind
 from cchc.dossiers.workflow import imported_status
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.procedures.models import OnlineService, Procedure
@@ -83,8 +83,15 @@ def save(*dossiers: Dossier) -> list[Dossier]:
     return Dossier.objects.bulk_create(dossiers)
 
 
-def apology(d: Dossier, issued_at: dt.datetime, new_due_at: dt.datetime | None = None) -> Apology:
-    return Apology.objects.create(dossier=d, issued_at=issued_at, new_due_at=new_due_at)
+def apology(
+    d: Dossier, issued_at: dt.datetime, new_due_at: dt.datetime | None = None, *, in_time: bool = True
+) -> Apology:
+    return Apology.objects.create(dossier=d, issued_at=issued_at, new_due_at=new_due_at, in_time=in_time)
+
+
+def pause(d: Dossier, started_at: dt.datetime, ended_at: dt.datetime | None = None) -> DossierPause:
+    """A wait for the applicant's supplement, as the services record one."""
+    return DossierPause.objects.create(dossier=d, kind=PauseKind.SUPPLEMENT, started_at=started_at, ended_at=ended_at)
 
 
 def evaluation(d: Dossier, submitted_at: dt.datetime) -> Evaluation:

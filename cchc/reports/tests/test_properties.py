@@ -51,6 +51,9 @@ def dossier_specs(draw) -> dict:
         )
     )
     apology = draw(st.none() | st.integers(min_value=received, max_value=received + 40 * 24 * 60))
+    # A wait for the applicant (supplement or fees): started after receipt, ended or still open.
+    pause_start = draw(st.none() | st.integers(min_value=received, max_value=received + 40 * 24 * 60))
+    pause_end = None if pause_start is None else draw(st.none() | st.integers(pause_start, pause_start + 20 * 1440))
     return {
         "unit": draw(st.sampled_from(UNIT_CODES)),
         "received_at": _at(received),
@@ -66,6 +69,10 @@ def dossier_specs(draw) -> dict:
         "processing_working_days": draw(st.none() | st.decimals(0, 40, places=2)),
         "waiting_working_days": draw(st.decimals(0, 10, places=2)),
         "apology_at": None if apology is None else _at(apology),
+        "apology_in_time": draw(st.booleans()),
+        "pause": None if pause_start is None else (_at(pause_start), None if pause_end is None else _at(pause_end)),
+        # Set when the wait began after the deadline (the deadline it had already missed).
+        "missed_due_at": draw(st.none() | st.just(_at(due))),
         "evaluations": draw(st.lists(st.builds(_at, MINUTES), max_size=2)),
     }
 
@@ -95,7 +102,11 @@ def build(history: History, units: dict) -> None:
         *(
             builders.dossier(
                 unit=units[spec["unit"]],
-                **{k: v for k, v in spec.items() if k not in ("unit", "apology_at", "evaluations")},
+                **{
+                    k: v
+                    for k, v in spec.items()
+                    if k not in ("unit", "apology_at", "apology_in_time", "pause", "evaluations")
+                },
             )
             for spec in history.dossiers
         )
@@ -103,7 +114,9 @@ def build(history: History, units: dict) -> None:
     for row, spec in zip(rows, history.dossiers, strict=True):
         spec["row"] = row
         if spec["apology_at"]:
-            builders.apology(row, spec["apology_at"], spec["extended_due_at"])
+            builders.apology(row, spec["apology_at"], spec["extended_due_at"], in_time=spec["apology_in_time"])
+        if spec["pause"]:
+            builders.pause(row, *spec["pause"])
         for at in spec["evaluations"]:
             builders.evaluation(row, at)
     for f in history.feedback:
@@ -136,9 +149,13 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
         is_received = within(received)
         carried = received < start and (finished is None or finished >= start)
         resolved = outcome == "resolved" and within(finished)
-        resolved_late = resolved and finished > due
+        missed = s["missed_due_at"]
+        # deadlines.py: late when finished after due_at or after missing the deadline before a wait; overdue at the
+        # period's end when pending and the deadline passed while not waiting for the applicant then (or missed).
+        resolved_late = resolved and (finished > due or missed is not None)
         pending = received < end and (finished is None or finished >= end)
-        overdue = pending and due < end
+        paused = s["pause"] is not None and s["pause"][0] <= end and (s["pause"][1] is None or s["pause"][1] > end)
+        overdue = pending and ((missed is not None and missed < end) or (due < end and not paused))
         late = resolved_late or overdue
         online_capable = is_received and s["online_service"] in ("partial", "full")
         full_online = is_received and s["online_service"] == "full"
@@ -150,8 +167,8 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
             "carried_over": carried,
             "total": carried or is_received,
             "resolved": resolved,
-            "resolved_early": resolved and day(finished) < day(due),
-            "resolved_on_time": resolved and day(finished) == day(due) and finished <= due,
+            "resolved_early": resolved and missed is None and day(finished) < day(due),
+            "resolved_on_time": resolved and missed is None and day(finished) == day(due) and finished <= due,
             "resolved_late": resolved_late,
             "withdrawn_or_returned": outcome in ("withdrawn", "returned") and within(finished),
             "pending": pending,
@@ -161,6 +178,10 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
             "late": late,
             "apologies": within(s["apology_at"]),
             "late_with_apology": late and s["apology_at"] is not None and s["apology_at"] < end,
+            "late_with_apology_in_time": late
+            and s["apology_at"] is not None
+            and s["apology_at"] < end
+            and s["apology_in_time"],
             "late_kept_new_date": resolved_late
             and s["extended_due_at"] is not None
             and finished <= s["extended_due_at"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -119,10 +120,25 @@ def test_an_apology_sets_the_new_appointment(client, cast):
     dossier = received_dossier(cast.commune_a)
     client.force_login(cast.leader_a)
     new_due = (dossier.due_at + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
-    response = act(client, dossier, Action.APOLOGIZE, reason="Chờ xác minh", new_due_at=new_due)
+    # Decree 61/2018 Art. 19(9): the letter goes out no later than 1 day before the deadline, so the leader
+    # writes it the day after receipt (received Monday 3 July 2023 with 3 working days: due Thursday 6 July).
+    with time_machine.travel(dossier.received_at + dt.timedelta(days=1), tick=False):
+        response = act(client, dossier, Action.APOLOGIZE, reason="Chờ xác minh", new_due_at=new_due)
     assert response.status_code == 200
     dossier.refresh_from_db()
     assert dossier.extended_due_at is not None and dossier.extended_due_at > dossier.due_at
+
+
+def test_a_late_apology_is_refused_with_the_rule_and_writes_nothing(client, cast):
+    dossier = received_dossier(cast.commune_a)
+    client.force_login(cast.leader_a)
+    new_due = (dossier.due_at + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
+    # On the deadline's own day the letter is too late (Art. 19(9): "no later than 1 day before").
+    with time_machine.travel(dossier.due_at - dt.timedelta(hours=2), tick=False):
+        response = act(client, dossier, Action.APOLOGIZE, reason="Chờ xác minh", new_due_at=new_due)
+    assert "61/2018" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.extended_due_at is None and not dossier.events.filter(action=Action.APOLOGIZE).exists()
 
 
 def test_uploading_a_component_scan(client, cast, components, settings, tmp_path):

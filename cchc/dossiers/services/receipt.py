@@ -1,0 +1,184 @@
+"""Receiving a dossier at a unit's desk, and the facts every receipt computes (the import uses them too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.accounts.models import Membership, Role
+from cchc.lib.workdays import WorkCalendar, calendar
+from cchc.procedures.models import ComponentDocument, Procedure
+from cchc.procedures.selectors import receivable_procedures
+from cchc.units.models import Unit
+
+from .. import workflow
+from ..codes import DossierCodeError, next_dossier_code
+from ..models import Channel, Dossier, DossierComponent, Regime
+from ..regimes import regime_for, rules_for
+from ..workflow import Action, TransitionError
+from ._common import APPLICANT_FIELDS, check_not_future, clock_start_for, iso
+
+
+@dataclass(frozen=True)
+class ReceiptFacts:
+    """What a receipt fixes: the regime in force, when the clock starts and the legal deadline."""
+
+    regime: Regime
+    clock_start_at: dt.datetime
+    due_at: dt.datetime | None
+
+
+def receipt_facts(
+    *,
+    procedure: Procedure,
+    channel: str,
+    received_at: dt.datetime,
+    processing_days: Decimal | None,
+    cal: WorkCalendar | None = None,
+    due_at: dt.datetime | None = None,
+) -> ReceiptFacts:
+    """The regime, clock start and deadline of a dossier received at `received_at` (the service and the import).
+
+    `processing_days` is the time limit copied onto the dossier (None: the procedure has no legal time limit, so
+    there is no deadline). A `due_at` given by another system (an import) stands as it is.
+    """
+    cal = cal or calendar()
+    regime = regime_for(received_at)
+    clock_start = clock_start_for(channel=channel, procedure=procedure, at=received_at, cal=cal, regime=regime)
+    if due_at is None and processing_days is not None:
+        due_at = cal.add_working_days(clock_start, processing_days)
+    return ReceiptFacts(regime=regime, clock_start_at=clock_start, due_at=due_at)
+
+
+def _submitted_components(procedure: Procedure, components: Iterable[ComponentDocument]) -> list[ComponentDocument]:
+    """The ticked documents, once each, in the catalogue's order; refuses any of another procedure."""
+    unique = {c.pk: c for c in components}
+    foreign = sorted(c.name for c in unique.values() if c.procedure_id != procedure.pk)
+    if foreign:
+        raise TransitionError(
+            _("These documents do not belong to the procedure %(code)s: %(names)s.")
+            % {"code": procedure.code, "names": "; ".join(foreign)}
+        )
+    return sorted(unique.values(), key=lambda c: (c.order, c.pk))
+
+
+def missing_components(procedure: Procedure, submitted: Iterable[ComponentDocument]) -> list[ComponentDocument]:
+    """The procedure's required documents that are not among `submitted` (Decree 61/2018 Art. 17: a dossier is
+    accepted only when complete; otherwise the applicant is told everything missing at once)."""
+    ticked = {c.pk for c in submitted}
+    return [c for c in procedure.components.filter(required=True).order_by("order", "pk") if c.pk not in ticked]
+
+
+def check_receivable(unit: Unit, procedure: Procedure) -> None:
+    """Refuse a procedure the unit's desk does not receive (procedures.selectors.receivable_procedures)."""
+    if not procedure.is_active:
+        raise TransitionError(_("The procedure %(code)s is no longer in the catalogue.") % {"code": procedure.code})
+    if not receivable_procedures(unit).filter(pk=procedure.pk).exists():
+        raise TransitionError(
+            _("The desk of %(unit)s does not receive the procedure %(code)s (%(name)s).")
+            % {"unit": unit, "code": procedure.code, "name": procedure.name}
+        )
+
+
+@transaction.atomic
+def dossier_receive(
+    *,
+    by: Any,
+    unit: Unit,
+    procedure: Procedure,
+    channel: str,
+    applicant: dict[str, str],
+    received_at: dt.datetime | None = None,
+    components_digitized: bool = False,
+    sets: int = 1,
+    note: str = "",
+    components: Iterable[ComponentDocument] = (),
+) -> Dossier:
+    """Accept a complete dossier at `unit`'s desk: number it, start the clock and set the legal deadline.
+
+    Only a desk officer of `unit` may receive, and only a procedure its desk receives. `components` are the
+    documents actually submitted (the ticked checklist); each must belong to `procedure`, every required one must
+    be there (an incomplete dossier is not received: the applicant gets the supplement guidance instead), and their
+    name, form and quantity are stored with the dossier for the receipt. The procedure's time limit and online
+    service are copied onto the dossier, so a later catalogue change never rewrites it. Logs a `receive` event.
+    """
+    now = timezone.now()
+    received_at = received_at or now
+    check_not_future(received_at, now)
+    if channel not in Channel.values:
+        raise TransitionError(_("Unknown channel: %(channel)s.") % {"channel": channel})
+    unknown = set(applicant) - set(APPLICANT_FIELDS)
+    if unknown:
+        raise TransitionError(_("Unknown applicant fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    if not (applicant.get("name") or "").strip():
+        raise TransitionError(_("The applicant's name is required."))
+    if sets < 1:
+        raise TransitionError(_("A dossier has at least one set."))
+    rules = rules_for(regime_for(received_at))
+    if not rules.receives:
+        raise TransitionError(
+            _("Dossiers received before %(date)s (Decree 61/2018/NĐ-CP) can only be imported.") % {"date": "21/06/2018"}
+        )
+    check_receivable(unit, procedure)
+    submitted = _submitted_components(procedure, components)
+    missing = missing_components(procedure, submitted)
+    if missing:
+        raise TransitionError(
+            _("The dossier is not complete; missing: %(names)s.") % {"names": "; ".join(c.name for c in missing)}
+        )
+    roles = set(Membership.objects.filter(user=by, unit=unit, role=Role.DESK_OFFICER).values_list("role", flat=True))
+    if not roles:
+        raise TransitionError(_("Only a desk officer of %(unit)s can receive dossiers there.") % {"unit": unit})
+    facts = receipt_facts(
+        procedure=procedure, channel=channel, received_at=received_at, processing_days=procedure.processing_days
+    )
+    try:
+        code = next_dossier_code(unit=unit, received_at=received_at)
+    except DossierCodeError as exc:
+        raise TransitionError(
+            _("The unit %(unit)s has no agency code, so no dossier code can be made.") % {"unit": unit}
+        ) from exc
+    dossier = Dossier(
+        code=code,
+        procedure=procedure,
+        receiving_unit=unit,
+        processing_unit=unit,
+        channel=channel,
+        regime=facts.regime,
+        processing_days=procedure.processing_days,
+        online_service=procedure.online_service,
+        sets=sets,
+        note=note,
+        received_at=received_at,
+        clock_start_at=facts.clock_start_at,
+        due_at=facts.due_at,
+        components_digitized=components_digitized,
+        received_by=by,
+        **{APPLICANT_FIELDS[k]: (v or "").strip() for k, v in applicant.items()},
+    )
+    workflow.apply(
+        dossier,
+        Action.RECEIVE,
+        roles=roles,
+        actor=by,
+        at=received_at,
+        note=note,
+        data={
+            "clock_start_at": iso(facts.clock_start_at),
+            "due_at": iso(facts.due_at),
+            "regime": str(dossier.regime),
+            "components": [c.pk for c in submitted],
+        },
+    )
+    DossierComponent.objects.bulk_create(
+        DossierComponent(dossier=dossier, component=c, name=c.name, form=c.form, quantity=c.quantity, order=position)
+        for position, c in enumerate(submitted, start=1)
+    )
+    return dossier

@@ -1,0 +1,202 @@
+"""Waiting for the applicant: a supplement (Mẫu 02) or fees. The applicant holds the clock while the dossier waits.
+
+Decree 61/2018 Art. 19(4): a dossier found insufficient is returned with a written request to supplement
+"within 3 working days from receipt", listing everything missing at once, and "the time limit is counted again
+from the start once the complete dossier is received". The regime's rules (regimes.py) carry the window, how many
+requests a dossier may get and whether the clock restarts. A wait that begins after the deadline has passed
+records the missed deadline (`missed_due_at`): the dossier is late, whatever deadline the wait's end sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cchc.accounts import access
+from cchc.lib.workdays import WorkCalendar, calendar
+
+from .. import workflow
+from ..models import Dossier, DossierPause, PauseKind
+from ..regimes import rules_for
+from ..workflow import Action, TransitionError
+from ._common import act, check_not_future, clock_start_for, iso, lock, shown, sync
+
+
+def open_pause(dossier: Dossier, kind: str) -> DossierPause | None:
+    return dossier.pauses.filter(kind=kind, ended_at__isnull=True).order_by("-started_at").first()
+
+
+def close_pause(pause: DossierPause, at: dt.datetime, cal: WorkCalendar) -> int:
+    """End the pause at `at`; returns the working seconds it lasted."""
+    seconds = cal.working_seconds_between(pause.started_at, at)
+    pause.ended_at = at
+    pause.working_days = (Decimal(seconds) / Decimal(cal.day_seconds)).quantize(Decimal("0.01"))
+    pause.save(update_fields=["ended_at", "working_days"])
+    return seconds
+
+
+def waiting_days(dossier: Dossier) -> Decimal:
+    total = sum((p.working_days or Decimal(0) for p in dossier.pauses.filter(ended_at__isnull=False)), Decimal(0))
+    return Decimal(total).quantize(Decimal("0.01"))
+
+
+def _missed(dossier: Dossier, at: dt.datetime) -> dict[str, Any]:
+    """The change that keeps a dossier late when its wait begins after its deadline (none otherwise)."""
+    if dossier.missed_due_at is None and dossier.due_at is not None and at > dossier.due_at:
+        return {"missed_due_at": dossier.due_at}
+    return {}
+
+
+def check_supplement_request(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> None:
+    """Refuse a supplement request the regime does not allow: past the window after receipt, or one too many."""
+    rules = rules_for(dossier.regime)
+    asked = dossier.events.filter(action=Action.REQUEST_SUPPLEMENT).count()
+    if asked >= rules.supplement_requests_max:
+        raise TransitionError(
+            ngettext(
+                "A supplement was already requested for this dossier: the applicant must be told everything missing "
+                "in one request (Decree %(decree)s).",
+                "%(count)d supplement requests were already made for this dossier, the most this province allows "
+                "(Decree %(decree)s).",
+                asked,
+            )
+            % {"count": asked, "decree": rules.decree}
+        )
+    window = rules.supplement_window_working_days
+    if window is None:
+        return
+    last = cal.add_working_days(dossier.clock_start_at, window)
+    if at > last:
+        raise TransitionError(
+            _(
+                "A supplement can be requested only within %(days)s working days of receipt (Decree %(decree)s), "
+                "that is by %(last)s."
+            )
+            % {
+                "days": f"{window.normalize():f}",
+                "decree": rules.decree,
+                "last": shown(last),
+            }
+        )
+
+
+@transaction.atomic
+def dossier_request_supplement(
+    *, dossier: Dossier, by: Any, reason: str, items: list[str] | None = None, at: dt.datetime | None = None
+) -> Dossier:
+    """Ask the applicant to complete the dossier (Mẫu 02), listing everything missing at once.
+
+    Allowed once per dossier (settings.CCHC_SUPPLEMENT_REQUESTS_MAX) and within the regime's window after receipt
+    (2018: 3 working days, Decree 61/2018 Art. 19(4)). Opens a supplement pause; the clock waits until
+    `dossier_supplement`.
+    """
+    if not (reason or "").strip():
+        raise TransitionError(_("Say why the dossier must be supplemented."))
+    locked = lock(dossier)
+    now = timezone.now()
+    at = at or now
+    check_not_future(at, now)
+    workflow.check(locked, Action.REQUEST_SUPPLEMENT, access.roles_for(by, locked))
+    check_supplement_request(locked, at, calendar())
+    data = {"reason": reason, "items": list(items or []), "old_due_at": iso(locked.due_at), "new_due_at": None}
+    act(locked, Action.REQUEST_SUPPLEMENT, by=by, at=at, note=reason, data=data, changes=_missed(locked, at))
+    DossierPause.objects.create(dossier=locked, kind=PauseKind.SUPPLEMENT, started_at=at, reason=reason)
+    return sync(dossier, locked)
+
+
+@transaction.atomic
+def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = None, note: str = "") -> Dossier:
+    """The applicant has completed the dossier: end the supplement pause and set the new deadline.
+
+    Where the regime restarts the clock (2018: Decree 61/2018 Art. 19(4)), the full time limit runs again from the
+    clock start at the supplement's time; otherwise the deadline moves by the working time paused.
+    """
+    locked = lock(dossier)
+    now = timezone.now()
+    at = at or now
+    check_not_future(at, now)
+    pause = open_pause(locked, PauseKind.SUPPLEMENT)
+    if pause is None:
+        raise TransitionError(_("No supplement was requested for this dossier."))
+    if at < pause.started_at:
+        raise TransitionError(_("The supplement cannot arrive before it was requested."))
+    cal = calendar()
+    rules = rules_for(locked.regime)
+    old_due = locked.due_at
+    paused_seconds = cal.working_seconds_between(pause.started_at, at)
+    restart = None
+    if old_due is None:
+        new_due, rule = None, "no_time_limit"
+    elif rules.supplement_restarts_clock:
+        restart = clock_start_for(channel=locked.channel, procedure=locked.procedure, at=at, cal=cal)
+        new_due = cal.add_working_days(restart, locked.processing_days)
+        rule = "restart"
+    else:
+        new_due = cal.add_working_seconds(old_due, paused_seconds)
+        rule = "extend"
+    # Check the move before touching the pause, so a refused action leaves no trace.
+    workflow.check(locked, Action.SUPPLEMENT, access.roles_for(by, locked))
+    close_pause(pause, at, cal)
+    data = {
+        "old_due_at": iso(old_due),
+        "new_due_at": iso(new_due),
+        "rule": rule,
+        "clock_restarted_at": iso(restart),
+        "paused_working_days": str(pause.working_days),
+    }
+    changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked)}
+    act(locked, Action.SUPPLEMENT, by=by, at=at, note=note, data=data, changes=changes)
+    return sync(dossier, locked)
+
+
+@transaction.atomic
+def dossier_request_fee(
+    *, dossier: Dossier, by: Any, amount: Decimal | int | None = None, note: str = "", at: dt.datetime | None = None
+) -> Dossier:
+    """Ask the applicant to pay the fees or taxes due; opens a fee pause."""
+    locked = lock(dossier)
+    now = timezone.now()
+    at = at or now
+    check_not_future(at, now)
+    amount = amount if amount is not None else locked.procedure.fee
+    data = {"amount": str(amount) if amount is not None else None, "old_due_at": iso(locked.due_at)}
+    act(locked, Action.REQUEST_FEE, by=by, at=at, note=note, data=data, changes=_missed(locked, at))
+    DossierPause.objects.create(dossier=locked, kind=PauseKind.FEE, started_at=at, reason=note)
+    return sync(dossier, locked)
+
+
+@transaction.atomic
+def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None, note: str = "") -> Dossier:
+    """The fees are paid: end the fee pause; where the regime pauses the clock for fees, the deadline moves by the
+    working time paused."""
+    locked = lock(dossier)
+    now = timezone.now()
+    at = at or now
+    check_not_future(at, now)
+    pause = open_pause(locked, PauseKind.FEE)
+    if pause is None:
+        raise TransitionError(_("No fee was requested for this dossier."))
+    if at < pause.started_at:
+        raise TransitionError(_("The fee cannot be paid before it was requested."))
+    workflow.check(locked, Action.FEE_PAID, access.roles_for(by, locked))
+    cal = calendar()
+    old_due = locked.due_at
+    if rules_for(locked.regime).fee_wait_pauses_clock:
+        seconds = close_pause(pause, at, cal)
+        new_due = cal.add_working_seconds(old_due, seconds) if old_due is not None else None
+    else:
+        # The wait is not the applicant's time under this rule: keep it out of the waiting total.
+        pause.ended_at = at
+        pause.working_days = Decimal("0")
+        pause.save(update_fields=["ended_at", "working_days"])
+        new_due = old_due
+    data = {"old_due_at": iso(old_due), "new_due_at": iso(new_due), "paused_working_days": str(pause.working_days)}
+    changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked)}
+    act(locked, Action.FEE_PAID, by=by, at=at, note=note, data=data, changes=changes)
+    return sync(dossier, locked)
