@@ -1,33 +1,9 @@
-"""Loading the unit tree, the procedure catalogue and dossiers from exchange tables (../shared import format).
-
-Each import takes rows as a CSV reader gives them (dicts of column -> text), checks every row first and
-reports every problem at once, then writes, all in one transaction: a file with one bad row writes nothing.
-A code already in the database is updated (or counted unchanged when nothing differs), never duplicated.
-
-An optional column left out of the header is the same as an empty cell. Fields the format does not carry
-are never touched: a unit's agency code, short name and place name (a new unit gets them blank, to be
-filled in the admin), a procedure's cut-off time, result, certification and active flags.
-
-Dossiers go through the workflow guard (Action.IMPORT, in bulk statements: `workflow.apply_many`), so each
-created or changed dossier gets an event; an unchanged one gets none. Beyond the format's columns, an import
-derives: the clock start and, when `due_at` is empty, the deadline (working-day calendar, the procedure's time
-limit, the paper cut-off for direct and postal receipts); the regime from the receipt date; the procedure's time
-limit and online level as they are at the first import (kept on re-import while the procedure stays the same);
-the working days spent on resolved dossiers; `delivered_at` = `finished_at` for resolved ones (their status is
-"delivered"). `apology_at` creates or moves the dossier's apology letter (with no new appointment),
-`evaluated_at` its first evaluation (rated "satisfied": the format carries no rating); an empty cell leaves
-existing ones alone.
-
-A status that fits the row's outcome is left as it is (an open dossier may be awaiting a supplement, a resolved
-one may be refused or delivered), so an export re-imports unchanged. A dossier received in this system (not
-imported) is never changed by an import: a row that matches it counts as unchanged, a row that differs is an
-error, because its life cycle is run here.
-"""
+"""Loading dossiers from exchange tables through the workflow guard (see the package's docstring)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -39,235 +15,16 @@ from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.dossiers.services import receipt_facts
 from cchc.feedback.models import Evaluation
 from cchc.lib import workdays
-from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
-from cchc.units.models import Unit, UnitLevel
+from cchc.procedures.models import Procedure
+from cchc.units.models import Unit
 
-from .formats import DOSSIER_COLUMNS, PROCEDURE_COLUMNS, UNIT_COLUMNS, Columns
-from .tables import Row, read_table
-from .validation import ImportResult, RowError, RowReader, check_header, data_rows, header_of
+from ..formats import DOSSIER_COLUMNS
+from ..tables import Row
+from ..validation import ImportResult, RowError, RowReader, data_rows
+from .common import CHUNK, begin, check_unique, chunks, finish
 
 if TYPE_CHECKING:
     from cchc.accounts.models import User
-
-__all__ = ["ImportResult", "RowError", "dossiers_import", "procedures_import", "read_table", "units_import"]
-
-# Keeps `code IN (...)` under every backend's limit on query parameters.
-CHUNK = 500
-
-
-def _begin(
-    rows: Sequence[Row], header: Sequence[str] | None, columns: Columns, dry_run: bool
-) -> tuple[ImportResult, set[str]]:
-    result = ImportResult(dry_run=dry_run)
-    missing = check_header(header if header is not None else header_of(rows), columns, result.errors)
-    return result, missing
-
-
-def _finish(result: ImportResult) -> ImportResult:
-    result.errors.sort(key=lambda error: error.row)
-    return result
-
-
-def _check_unique(reader: RowReader, code: str | None, first_row: dict[str, int]) -> None:
-    if not code:
-        return
-    if code in first_row:
-        reader.error("code", _("code %(code)r already appears in row %(row)d") % {"code": code, "row": first_row[code]})
-    else:
-        first_row[code] = reader.number
-
-
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-# --- units ---
-
-
-@dataclass(frozen=True)
-class _UnitRow:
-    row: int
-    code: str
-    name: str
-    level: str
-    parent_code: str
-    successor_code: str
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-
-    def state(self) -> tuple[Any, ...]:
-        return (self.name, self.level, self.parent_code, self.valid_from, self.valid_to, self.successor_code)
-
-
-def _unit_state(unit: Unit, code_of: dict[int, str]) -> tuple[Any, ...]:
-    return (
-        unit.name,
-        unit.level,
-        code_of.get(unit.parent_id, ""),
-        unit.valid_from,
-        unit.valid_to,
-        code_of.get(unit.successor_id, ""),
-    )
-
-
-def _walk_up(code: str, parent_of: dict[str, str]) -> tuple[int, bool]:
-    """The depth of `code` in the tree, and whether its chain of parents loops."""
-    seen, current, depth = {code}, parent_of.get(code, ""), 0
-    while current:
-        if current in seen:
-            return depth, True
-        seen.add(current)
-        depth += 1
-        current = parent_of.get(current, "")
-    return depth, False
-
-
-@transaction.atomic
-def units_import(*, rows: Sequence[Row], dry_run: bool = False, header: Sequence[str] | None = None) -> ImportResult:
-    """Create or update units from `rows`; parents and successors may come in any order, in the file or the DB.
-
-    Checks codes, names, levels, dates (valid_to not before valid_from) and that every parent_code and
-    successor_code names a unit of the file or the database, without loops in the tree. Writes nothing when
-    any row is wrong or on a dry run.
-    """
-    rows = list(rows)
-    result, missing = _begin(rows, header, UNIT_COLUMNS, dry_run)
-    existing = {unit.code: unit for unit in Unit.objects.all()}
-    code_of = {unit.pk: unit.code for unit in existing.values()}
-    first_row: dict[str, int] = {}
-    plans: list[_UnitRow] = []
-    for reader in data_rows(rows, missing, result.errors):
-        code = reader.slug("code", required=True)
-        name = reader.text("name", required=True, max_length=200)
-        level = reader.choice("level", UnitLevel.values, required=True)
-        parent_code = reader.slug("parent_code")
-        successor_code = reader.slug("successor_code")
-        valid_from, valid_to = reader.date("valid_from"), reader.date("valid_to")
-        if valid_from and valid_to and valid_to < valid_from:
-            reader.error(
-                "valid_to", _("valid_to %(to)s is before valid_from %(from)s") % {"to": valid_to, "from": valid_from}
-            )
-        _check_unique(reader, code, first_row)
-        if not reader.failed:
-            plans.append(
-                _UnitRow(reader.number, code, name, level, parent_code, successor_code, valid_from, valid_to)  # type: ignore[arg-type]
-            )
-
-    known = set(existing) | set(first_row)
-    parent_of = {unit.code: code_of.get(unit.parent_id, "") for unit in existing.values()}
-    parent_of.update({plan.code: plan.parent_code for plan in plans})
-    for plan in plans:
-        bad = False
-        for column, reference in (("parent_code", plan.parent_code), ("successor_code", plan.successor_code)):
-            if reference == plan.code:
-                result.errors.append(RowError(plan.row, column, _("a unit cannot refer to itself")))
-                bad = True
-            elif reference and reference not in known:
-                result.errors.append(
-                    RowError(
-                        plan.row,
-                        column,
-                        _("unknown unit %(code)r (not in the file or the database)") % {"code": reference},
-                    )
-                )
-                bad = True
-        if not bad and _walk_up(plan.code, parent_of)[1]:
-            result.errors.append(
-                RowError(
-                    plan.row,
-                    "parent_code",
-                    _("the parent %(code)r makes a loop in the tree") % {"code": plan.parent_code},
-                )
-            )
-    if result.errors:
-        return _finish(result)
-
-    plans.sort(key=lambda plan: _walk_up(plan.code, parent_of)[0])
-    changed: list[_UnitRow] = []
-    for plan in plans:
-        unit = existing.get(plan.code)
-        if unit is None:
-            result.created += 1
-            changed.append(plan)
-        elif _unit_state(unit, code_of) == plan.state():
-            result.unchanged += 1
-        else:
-            result.updated += 1
-            changed.append(plan)
-    if dry_run:
-        return _finish(result)
-
-    by_code = dict(existing)
-    for plan in changed:
-        unit = by_code.get(plan.code) or Unit(code=plan.code)
-        unit.name, unit.level = plan.name, plan.level
-        unit.valid_from, unit.valid_to = plan.valid_from, plan.valid_to
-        unit.parent = by_code[plan.parent_code] if plan.parent_code else None
-        unit.save()
-        by_code[plan.code] = unit
-    for plan in changed:
-        unit = by_code[plan.code]
-        successor_id = by_code[plan.successor_code].pk if plan.successor_code else None
-        if unit.successor_id != successor_id:
-            # update() keeps save()'s path rewriting out of a change that cannot move the unit.
-            Unit.objects.filter(pk=unit.pk).update(successor_id=successor_id)
-    return _finish(result)
-
-
-# --- procedures ---
-
-
-@transaction.atomic
-def procedures_import(
-    *, rows: Sequence[Row], dry_run: bool = False, header: Sequence[str] | None = None
-) -> ImportResult:
-    """Create or update catalogue procedures from `rows`.
-
-    Checks codes (unique in the file), names, levels, the time limit (a number of working days, not negative,
-    one decimal at most: 0.5 is allowed), the online service level, the fee (whole VND) and `posted`.
-    Writes nothing when any row is wrong or on a dry run.
-    """
-    rows = list(rows)
-    result, missing = _begin(rows, header, PROCEDURE_COLUMNS, dry_run)
-    existing = {procedure.code: procedure for procedure in Procedure.objects.all()}
-    first_row: dict[str, int] = {}
-    plans: list[tuple[str, dict[str, Any]]] = []
-    for reader in data_rows(rows, missing, result.errors):
-        code = reader.text("code", required=True, max_length=64)
-        values = {
-            "name": reader.text("name", required=True, max_length=500),
-            "level": reader.choice("level", ProcedureLevel.values, required=True),
-            "field": reader.text("field", max_length=200),
-            "processing_days": reader.decimal("processing_days", required=True, places=1, max_digits=5),
-            "online_service": reader.choice("online_service", OnlineService.values, default=OnlineService.NONE),
-            "fee": reader.decimal("fee", places=0, max_digits=14, integer=True),
-            "posted": reader.boolean("posted", default=True),
-        }
-        _check_unique(reader, code, first_row)
-        if not reader.failed:
-            plans.append((code, values))  # type: ignore[arg-type]
-    if result.errors:
-        return _finish(result)
-
-    for code, values in plans:
-        procedure = existing.get(code)
-        if procedure is None:
-            result.created += 1
-            if not dry_run:
-                Procedure.objects.create(code=code, **values)
-        elif all(getattr(procedure, name) == value for name, value in values.items()):
-            result.unchanged += 1
-        else:
-            result.updated += 1
-            if not dry_run:
-                for name, value in values.items():
-                    setattr(procedure, name, value)
-                procedure.save()
-    return _finish(result)
-
-
-# --- dossiers ---
 
 
 @dataclass
@@ -305,12 +62,12 @@ class _Context:
         self.units = {u.code: u for u in Unit.objects.only("pk", "code")}
         codes = sorted({str(row.get("code") or "").strip() for row in rows} - {""})
         self.dossiers: dict[str, Dossier] = {}
-        for chunk in _chunks(codes):
+        for chunk in chunks(codes):
             self.dossiers.update({d.code: d for d in Dossier.objects.filter(code__in=chunk)})
         ids = [d.pk for d in self.dossiers.values()]
         self.apologies: dict[int, Apology] = {}
         self.evaluations: dict[int, Evaluation] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             self.apologies.update({a.dossier_id: a for a in Apology.objects.filter(dossier_id__in=chunk)})
             for evaluation in Evaluation.objects.filter(dossier_id__in=chunk).order_by("-submitted_at", "-pk"):
                 self.evaluations[evaluation.dossier_id] = evaluation  # the earliest one is written last
@@ -324,7 +81,7 @@ OUTCOMES = tuple(Outcome.values)
 
 def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -> _DossierRow | None:
     code = reader.text("code", required=True, max_length=64)
-    _check_unique(reader, code, first_row)
+    check_unique(reader, code, first_row)
     procedure_code = reader.text("procedure_code", required=True)
     procedure = ctx.procedures.get(procedure_code) if procedure_code else None
     if procedure_code and procedure is None:
@@ -513,7 +270,7 @@ def dossiers_import(
     Writes nothing when any row is wrong or on a dry run.
     """
     rows = list(rows)
-    result, missing = _begin(rows, header, DOSSIER_COLUMNS, dry_run)
+    result, missing = begin(rows, header, DOSSIER_COLUMNS, dry_run)
     ctx = _Context(rows)
     first_row: dict[str, int] = {}
     plans = [
@@ -523,7 +280,7 @@ def dossiers_import(
         if error := _compare(plan, ctx):
             result.errors.append(error)
     if result.errors:
-        return _finish(result)
+        return finish(result)
     for plan in plans:
         if plan.current is None:
             result.created += 1
@@ -533,4 +290,4 @@ def dossiers_import(
             result.unchanged += 1
     if not dry_run:
         _write([plan for plan in plans if plan.differs], ctx, by)
-    return _finish(result)
+    return finish(result)

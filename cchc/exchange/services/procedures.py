@@ -1,0 +1,64 @@
+"""Loading the procedure catalogue from exchange tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+
+from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
+
+from ..formats import PROCEDURE_COLUMNS
+from ..tables import Row
+from ..validation import ImportResult, data_rows
+from .common import begin, check_unique, finish
+
+
+@transaction.atomic
+def procedures_import(
+    *, rows: Sequence[Row], dry_run: bool = False, header: Sequence[str] | None = None
+) -> ImportResult:
+    """Create or update catalogue procedures from `rows`.
+
+    Checks codes (unique in the file), names, levels, the time limit (a number of working days, not negative,
+    one decimal at most: 0.5 is allowed), the online service level, the fee (whole VND) and `posted`.
+    Writes nothing when any row is wrong or on a dry run.
+    """
+    rows = list(rows)
+    result, missing = begin(rows, header, PROCEDURE_COLUMNS, dry_run)
+    existing = {procedure.code: procedure for procedure in Procedure.objects.all()}
+    first_row: dict[str, int] = {}
+    plans: list[tuple[str, dict[str, Any]]] = []
+    for reader in data_rows(rows, missing, result.errors):
+        code = reader.text("code", required=True, max_length=64)
+        values = {
+            "name": reader.text("name", required=True, max_length=500),
+            "level": reader.choice("level", ProcedureLevel.values, required=True),
+            "field": reader.text("field", max_length=200),
+            "processing_days": reader.decimal("processing_days", required=True, places=1, max_digits=5),
+            "online_service": reader.choice("online_service", OnlineService.values, default=OnlineService.NONE),
+            "fee": reader.decimal("fee", places=0, max_digits=14, integer=True),
+            "posted": reader.boolean("posted", default=True),
+        }
+        check_unique(reader, code, first_row)
+        if not reader.failed:
+            plans.append((code, values))  # type: ignore[arg-type]
+    if result.errors:
+        return finish(result)
+
+    for code, values in plans:
+        procedure = existing.get(code)
+        if procedure is None:
+            result.created += 1
+            if not dry_run:
+                Procedure.objects.create(code=code, **values)
+        elif all(getattr(procedure, name) == value for name, value in values.items()):
+            result.unchanged += 1
+        else:
+            result.updated += 1
+            if not dry_run:
+                for name, value in values.items():
+                    setattr(procedure, name, value)
+                procedure.save()
+    return finish(result)
