@@ -51,7 +51,7 @@ def _finish(
     if at < dossier.received_at:
         raise TransitionError(_("A dossier cannot finish before it was received."))
     workflow.check(dossier, action, access.roles_for(by, dossier))
-    changes = _finish_changes(dossier, at, outcome, calendar())
+    changes = _finish_changes(dossier, at, outcome, calendar(dossier.receiving_unit))
     changes.update(extra or {})
     data = {**data, "due_at": iso(dossier.due_at), "late": deadlines.finishes_late(dossier, at)}
     return act(dossier, action, by=by, at=at, note=note, data=data, changes=changes)

@@ -43,13 +43,15 @@ def receipt_facts(
     processing_days: Decimal | None,
     cal: WorkCalendar | None = None,
     due_at: dt.datetime | None = None,
+    unit: Unit | None = None,
 ) -> ReceiptFacts:
     """The regime, clock start and deadline of a dossier received at `received_at` (the service and the import).
 
     `processing_days` is the time limit copied onto the dossier (None: the procedure has no legal time limit, so
-    there is no deadline). A `due_at` given by another system (an import) stands as it is.
+    there is no deadline). A `due_at` given by another system (an import) stands as it is. Without `cal`, the
+    calendar of the receiving `unit`'s province is used.
     """
-    cal = cal or calendar()
+    cal = cal or calendar(unit)
     regime = regime_for(received_at)
     clock_start = clock_start_for(channel=channel, procedure=procedure, at=received_at, cal=cal, regime=regime)
     if due_at is None and processing_days is not None:
@@ -137,7 +139,11 @@ def dossier_receive(
     if not roles:
         raise TransitionError(_("Only a desk officer of %(unit)s can receive dossiers there.") % {"unit": unit})
     facts = receipt_facts(
-        procedure=procedure, channel=channel, received_at=received_at, processing_days=procedure.processing_days
+        procedure=procedure,
+        channel=channel,
+        received_at=received_at,
+        processing_days=procedure.processing_days,
+        unit=unit,
     )
     try:
         code = next_dossier_code(unit=unit, received_at=received_at)

@@ -103,7 +103,7 @@ def dossier_request_supplement(
     at = at or now
     check_not_future(at, now)
     workflow.check(locked, Action.REQUEST_SUPPLEMENT, access.roles_for(by, locked))
-    check_supplement_request(locked, at, calendar())
+    check_supplement_request(locked, at, calendar(locked.receiving_unit))
     data = {"reason": reason, "items": list(items or []), "old_due_at": iso(locked.due_at), "new_due_at": None}
     act(locked, Action.REQUEST_SUPPLEMENT, by=by, at=at, note=reason, data=data, changes=_missed(locked, at))
     DossierPause.objects.create(dossier=locked, kind=PauseKind.SUPPLEMENT, started_at=at, reason=reason)
@@ -126,7 +126,7 @@ def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = No
         raise TransitionError(_("No supplement was requested for this dossier."))
     if at < pause.started_at:
         raise TransitionError(_("The supplement cannot arrive before it was requested."))
-    cal = calendar()
+    cal = calendar(locked.receiving_unit)
     rules = rules_for(locked.regime)
     old_due = locked.due_at
     paused_seconds = cal.working_seconds_between(pause.started_at, at)
@@ -185,7 +185,7 @@ def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None
     if at < pause.started_at:
         raise TransitionError(_("The fee cannot be paid before it was requested."))
     workflow.check(locked, Action.FEE_PAID, access.roles_for(by, locked))
-    cal = calendar()
+    cal = calendar(locked.receiving_unit)
     old_due = locked.due_at
     if rules_for(locked.regime).fee_wait_pauses_clock:
         seconds = close_pause(pause, at, cal)
