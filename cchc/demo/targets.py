@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
+from cchc.reports.figures.definitions import percent
+
 FIGURES_FILE = Path(__file__).resolve().parent / "data" / "gio-linh-2023-q3-figures.json"
 DISTRICT = "gio-linh"
 PROVINCE = "quang-tri"
@@ -28,12 +30,8 @@ def slug(name: str) -> str:
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
+    """`value` half-up to `places` decimals: how a printed figure of the seed reads at its own precision."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def percent(numerator: int, denominator: int, places: int = 2) -> Decimal:
-    """100 * numerator / denominator, rounded half-up as metrics.md rounds rates (2 places)."""
-    return round_half_up(Decimal(100 * numerator) / Decimal(denominator), places)
 
 
 def printed_matches(numerator: int, denominator: int, printed: Decimal) -> bool:
@@ -42,7 +40,7 @@ def printed_matches(numerator: int, denominator: int, printed: Decimal) -> bool:
         return False
     places = max(0, -printed.normalize().as_tuple().exponent)
     exact = Decimal(100 * numerator) / Decimal(denominator)
-    two = round_half_up(exact, 2)
+    two = percent(numerator, denominator)  # the rate as the figures state it
     # Both the exact value and the 2-place figure must round to the printed one (no double-rounding luck).
     return round_half_up(exact, places) == printed and round_half_up(two, places) == printed
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.lib.periods import CALENDAR, Period, parse_period
+from cchc.reports.figures.definitions import percent
 
 
 class ReformArea(models.IntegerChoices):
@@ -337,9 +338,10 @@ class StaffingAction(AreaPartMixin, SectionRow):
 
 
 def _pct(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
-    if part is None or not whole:
+    """The percentage the report prints: the figures' one rounding (half-up, 2 decimals; None for a 0 whole)."""
+    if part is None or whole is None:
         return None
-    return part * 100 / whole
+    return percent(part, whole)
 
 
 class BudgetKind(models.TextChoices):

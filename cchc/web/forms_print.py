@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import access
@@ -23,6 +22,7 @@ from cchc.accounts.models import Membership, Role
 from cchc.dossiers.models import Apology, Dossier, DossierEvent
 from cchc.dossiers.regimes import FormKind, FormSpec, rules_for
 from cchc.dossiers.workflow import Action
+from cchc.reports.figures.definitions import Timeliness, timeliness
 from cchc.units.models import Unit
 
 from .permissions import staff_required
@@ -57,21 +57,24 @@ URL_NAMES = {
 
 
 class StepResult:
-    """A hand-over's result against the legal deadline, as the control sheet prints it (same day rule as
-    metrics.md's resolved_early / resolved_on_time)."""
+    """A hand-over's result against the legal deadline, as the control sheet prints it."""
 
     EARLY = "Trước hạn"
     ON_TIME = "Đúng hạn"
     LATE = "Quá hạn"
 
 
+STEP_RESULTS = {
+    Timeliness.EARLY: StepResult.EARLY,
+    Timeliness.ON_TIME: StepResult.ON_TIME,
+    Timeliness.LATE: StepResult.LATE,
+}
+
+
 def step_result(at: dt.datetime, due_at: dt.datetime) -> str:
-    """Early when on a local calendar day before the deadline's day, on time up to the deadline, late after it."""
-    if at > due_at:
-        return StepResult.LATE
-    if timezone.localtime(at).date() < timezone.localtime(due_at).date():
-        return StepResult.EARLY
-    return StepResult.ON_TIME
+    """Early, on time or late by the one rule of the figures (metrics.md's resolved_early / resolved_on_time /
+    resolved_late, in local days)."""
+    return STEP_RESULTS[timeliness(at, due_at)]
 
 
 @dataclass(frozen=True)
