@@ -38,6 +38,7 @@ COUNT_KEYS: tuple[str, ...] = (
     "late",
     "apologies",
     "late_with_apology",
+    "late_with_apology_in_time",
     "late_kept_new_date",
     "evaluations",
     "e_certifications",
@@ -65,6 +66,7 @@ RATE_DEFINITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "online": (("online_capable_received_online",), "online_capable_received"),
     "full_online": (("full_online_received_online",), "full_online_received"),
     "apology_coverage": (("late_with_apology",), "late"),
+    "apology_in_time_coverage": (("late_with_apology_in_time",), "late"),
     "evaluation": (("evaluations",), "resolved"),
 }
 

@@ -26,6 +26,7 @@ from django.db.models.functions import TruncDate
 from django.db.models.lookups import Exact, LessThan
 from django.utils.translation import gettext_lazy as _
 
+from cchc.dossiers import deadlines
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.lib.periods import Period
@@ -72,7 +73,13 @@ def _resolved(p: Period) -> Q:
 
 
 def _resolved_late(p: Period) -> Q:
-    return _resolved(p) & Q(finished_at__gt=F("due_at"))
+    # Finished after due_at, or after missing the deadline before a wait for the applicant (dossiers.deadlines).
+    return _resolved(p) & deadlines.finished_late()
+
+
+def _not_late() -> Q:
+    # Early and on time never include a dossier that missed its deadline before a wait.
+    return Q(missed_due_at__isnull=True)
 
 
 def _pending(p: Period) -> Q:
@@ -80,7 +87,9 @@ def _pending(p: Period) -> Q:
 
 
 def _pending_overdue(p: Period) -> Q:
-    return _pending(p) & Q(due_at__lt=p.end_at)
+    # Overdue as dossiers.deadlines defines it, read at the period's end, or now for a period not ended yet; a
+    # dossier waiting for the applicant then is not overdue.
+    return _pending(p) & deadlines.past_deadline_at(p.state_at)
 
 
 def _late(p: Period) -> Q:
@@ -95,10 +104,11 @@ def _full_online(p: Period) -> Q:
     return _received(p) & Q(online_service=OnlineService.FULL)
 
 
-def _has_apology_by_end(p: Period) -> Q:
+def _has_apology_by_end(p: Period, in_time: bool = False) -> Q:
     # An apology issued after the period did not exist when the period closed; counting it would change a past
     # period's figure after the fact.
-    return Q(Exists(Apology.objects.filter(dossier=OuterRef("pk"), issued_at__lt=p.end_at)))
+    letters = Apology.objects.filter(dossier=OuterRef("pk"), issued_at__lt=p.end_at)
+    return Q(Exists(letters.filter(in_time=True) if in_time else letters))
 
 
 @functools.lru_cache(maxsize=8)
@@ -156,18 +166,22 @@ DOSSIER_FILTERS: dict[str, Condition] = {
     "carried_over": _carried_over,
     "total": _total,
     "resolved": _resolved,
-    "resolved_early": lambda p: _resolved(p) & _finished_before_due_day(),
-    "resolved_on_time": lambda p: _resolved(p) & _finished_on_due_day() & Q(finished_at__lte=F("due_at")),
+    "resolved_early": lambda p: _resolved(p) & _not_late() & _finished_before_due_day(),
+    "resolved_on_time": lambda p: (
+        _resolved(p) & _not_late() & _finished_on_due_day() & Q(finished_at__lte=F("due_at"))
+    ),
     "resolved_late": _resolved_late,
     "withdrawn_or_returned": lambda p: (
         Q(outcome__in=[Outcome.WITHDRAWN, Outcome.RETURNED]) & _between("finished_at", p)
     ),
     "pending": _pending,
     "pending_overdue": _pending_overdue,
-    "pending_within_deadline": lambda p: _pending(p) & Q(due_at__gte=p.end_at),
+    "pending_within_deadline": lambda p: _pending(p) & ~deadlines.past_deadline_at(p.state_at),
     "due": lambda p: _resolved(p) | _pending_overdue(p),
     "late": _late,
     "late_with_apology": lambda p: _late(p) & _has_apology_by_end(p),
+    # Decree 61/2018 Art. 19(9): the letter is due no later than 1 day before the deadline; only those count here.
+    "late_with_apology_in_time": lambda p: _late(p) & _has_apology_by_end(p, in_time=True),
     "late_kept_new_date": lambda p: _resolved_late(p) & Q(finished_at__lte=F("extended_due_at")),
     "e_certifications": lambda p: _resolved(p) & Q(e_certified=True),
     "digitized_components": lambda p: _received(p) & Q(components_digitized=True),
@@ -245,6 +259,7 @@ def figure_queryset(key: str, *, unit: Unit, period: Period, scope: Scope | str 
     Feedback rows for `apologies`, `evaluations` and the feedback counts. Raises KeyError for an unknown key.
     """
     scope = Scope(scope)
+    period = period.as_of()
     if key in DOSSIER_FILTERS:
         return Dossier.objects.annotate(**day_annotations()).filter(
             _scope_q("receiving_unit", unit, scope) & DOSSIER_FILTERS[key](period)
@@ -341,6 +356,7 @@ def _row_figure_rows(
 def dossier_figures(*, unit: Unit, period: Period, scope: Scope | str = Scope.TREE) -> DossierFigures:
     """Every figure of metrics.md for `unit`, `scope` and `period`, by aggregate queries (none per dossier)."""
     scope = Scope(scope)
+    period = period.as_of()
     tally = _Tally()
     for _unit, row in _dossier_rows(_scope_q("receiving_unit", unit, scope), period, None):
         tally.add_row(row)
@@ -356,6 +372,7 @@ def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, Dossie
     many units there are. Children are those in force at some time during the period, plus any other child that
     has figures.
     """
+    period = period.as_of()
     subtree = list(Unit.objects.filter(path__startswith=parent.path))
     children = {u.code: u for u in subtree if u.parent_id == parent.pk}
     bucket_of: dict[int, str] = {}
