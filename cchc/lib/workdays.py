@@ -26,17 +26,12 @@ import holidays as holidays_lib
 from django.conf import settings
 from django.db.models import Q
 
+from cchc.lib.times import parse_hhmm
+
 if TYPE_CHECKING:
     from cchc.units.models import Unit
 
 MAX_SCAN_DAYS = 3660
-
-
-def _parse_hhmm(value: str | dt.time) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    hours, minutes = value.split(":")
-    return dt.time(int(hours), int(minutes))
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ class WorkCalendar:
     ) -> None:
         self._corrections = corrections or Corrections()
         hours = office_hours if office_hours is not None else settings.CCHC_OFFICE_HOURS
-        self.sessions = [(_parse_hhmm(a), _parse_hhmm(b)) for a, b in hours]
+        self.sessions = [(parse_hhmm(a), parse_hhmm(b)) for a, b in hours]
         self.tz = tz or ZoneInfo(settings.TIME_ZONE)
         self.day_seconds = sum(_seconds(b) - _seconds(a) for a, b in self.sessions)
         # The office time of a whole working day as the session loops below add it up (empty sessions count 0).
