@@ -160,10 +160,10 @@ def _unit_row(u: UnitFigures) -> ctx.UnitRow:
     return ctx.UnitRow(
         name=SCOPE_TITLES.get(u.unit.level, ("", u.unit.name, ""))[1] if u.is_parent_desk else _short(u.unit),
         full_name=u.unit.name,
-        digitized_components=ctx.Ratio.of(rates["digitized_components"]),
-        digitized_results=ctx.Ratio.of(rates["digitized_results"]),
-        online=ctx.Ratio.of(rates["online"]),
-        full_online=ctx.Ratio.of(rates["full_online"]),
+        digitized_components=rates["digitized_components"],
+        digitized_results=rates["digitized_results"],
+        online=rates["online"],
+        full_online=rates["full_online"],
         is_parent_desk=u.is_parent_desk,
     )
 
@@ -172,17 +172,17 @@ def _short(unit: Unit) -> str:
     return ctx.short_unit_name(unit.name)
 
 
-def _procedure_facts(simplification: ctx.Ratio) -> ctx.ProcedureFacts:
+def _procedure_facts(simplification: ctx.Rate) -> ctx.ProcedureFacts:
     """Procedures of the catalogue in force, posted publicly, by level."""
     rows = (
         Procedure.objects.filter(is_active=True)
         .values("level")
         .annotate(n=Count("pk"), posted=Count("pk", filter=Q(posted=True)))
     )
-    by_level = {row["level"]: ctx.Ratio(row["posted"], row["n"]) for row in rows}
+    by_level = {row["level"]: ctx.Rate(row["posted"], row["n"]) for row in rows}
     return ctx.ProcedureFacts(
-        posted_district=by_level.get(ProcedureLevel.DISTRICT, ctx.Ratio(0, 0)),
-        posted_commune=by_level.get(ProcedureLevel.COMMUNE, ctx.Ratio(0, 0)),
+        posted_district=by_level.get(ProcedureLevel.DISTRICT, ctx.Rate(0, 0)),
+        posted_commune=by_level.get(ProcedureLevel.COMMUNE, ctx.Rate(0, 0)),
         simplification=simplification,
     )
 
@@ -292,7 +292,7 @@ class _Collected:
     disbursement: ctx.Disbursement | None = None
     legal_items: list[str] = field(default_factory=list)
     legal_review: ctx.LegalReview | None = None
-    simplification: ctx.Ratio = ctx.Ratio(0, 0)
+    simplification: ctx.Rate = ctx.Rate(0, 0)
     communes: Totals = field(default_factory=Totals)
 
 
@@ -339,7 +339,7 @@ def _collect(unit: Unit, quarters: Sequence[tuple[int, int]]) -> _Collected:
             handled + c.legal_handled,
             tuple(out.legal_items),
         )
-    out.simplification = ctx.Ratio(simplified + c.procedures_simplified, proposed + c.procedures_proposed)
+    out.simplification = ctx.Rate(simplified + c.procedures_simplified, proposed + c.procedures_proposed)
     out.activities += _commune_sentences(c)
     return out
 
@@ -385,14 +385,11 @@ def _issuer(unit: Unit, settings: reform.ReportSettings | None, day: dt.date) ->
         issuer_name, governing, symbol, place = "", "", "BC-UBND", ""
     if not issuer_name:
         issuer_name = "ỦY BAN NHÂN DÂN " + unit.name.removeprefix("UBND ").upper()
-    parent, authority = governing.upper(), issuer_name.upper()
-    council = "ỦY BAN NHÂN DÂN "
-    if not parent and authority.startswith(council):
-        # Decree 30, box 2: "ỦY BAN NHÂN DÂN" over the place ("HUYỆN GIO LINH").
-        parent, authority = council.strip(), authority.removeprefix(council)
+    # Decree 30, box 2: the parent body only if there is one (a People's Committee has none); the issuer's own
+    # name, which the renderer prints as "ỦY BAN NHÂN DÂN" over "HUYỆN GIO LINH", both bold.
     return ctx.Issuer(
-        parent_authority=parent,
-        authority=authority,
+        parent_authority=governing.upper(),
+        authority=issuer_name.upper(),
         name_in_text=unit.name,
         place=place or unit.place_name or unit.display_name,
         date=day,
@@ -429,6 +426,7 @@ def build_report_context(
     Raises ReportPeriodError for a period that is not a quarter, half-year or month.
     """
     named = named_period(period)
+    today = timezone.localdate()
     figures = figures or report_figures(unit=unit, period=period)
     settings = reform.ReportSettings.objects.filter(unit=unit).first()
     data = _collect(unit, named.quarters)
@@ -463,4 +461,5 @@ def build_report_context(
         recommendations=tuple(data.narrative[reform.NarrativeKind.RECOMMENDATIONS]),
         own_level=LEVEL_NAMES.get(unit.level, "cấp huyện"),
         children_level=LEVEL_NAMES.get(CHILD_LEVEL.get(unit.level, ""), "cấp xã"),
+        as_of=today if today <= period.end else None,  # a period not ended yet: its figures are as of today
     )

@@ -2,7 +2,9 @@
 
 The renderers (narrative, docx, xlsx, pdf) import no ORM; whoever builds a `ReportContext` (the report
 service, or a test by hand) reads the database and fills these frozen dataclasses. Counts and rates keep the
-key names of shared/spec/metrics.md. Nothing here is formatted: numbers stay int/Decimal, dates stay dates.
+key names of shared/spec/metrics.md, and rates are the `Rate` of cchc.reports.figures.definitions (where
+the rate definitions and the percent rounding live). Nothing here is formatted: numbers stay int/Decimal,
+dates stay dates.
 """
 
 from __future__ import annotations
@@ -10,26 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Protocol
+from decimal import Decimal
+from typing import Any
 
 from cchc.lib.formatting import roman
-
-CENT = Decimal("0.01")
-
-# Rate key -> (numerator count keys, denominator count keys), as in metrics.md "Rates".
-RATE_DEFINITIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "on_time_of_resolved": (("resolved_early", "resolved_on_time"), ("resolved",)),
-    "late_of_resolved": (("resolved_late",), ("resolved",)),
-    "on_time_of_due": (("resolved_early", "resolved_on_time"), ("due",)),
-    "late_of_due": (("late",), ("due",)),
-    "digitized_components": (("digitized_components",), ("received",)),
-    "digitized_results": (("digitized_results",), ("resolved",)),
-    "online": (("online_capable_received_online",), ("online_capable_received",)),
-    "full_online": (("full_online_received_online",), ("full_online_received",)),
-    "apology_coverage": (("late_with_apology",), ("late",)),
-    "evaluation": (("evaluations",), ("resolved",)),
-}
+from cchc.reports.figures.definitions import RATE_DEFINITIONS, Rate, rate_from_counts
 
 # Reform areas of Resolution 76/NQ-CP, in the order of the report's section I (domain.md §6.2).
 AREAS: dict[str, str] = {
@@ -40,50 +27,44 @@ AREAS: dict[str, str] = {
     "civil_service": "Cải cách chế độ công vụ",
     "finance": "Cải cách tài chính công",
     "e_government": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    # Its printed title names only the indices its paragraphs report on (narrative.indices_title).
     "indices": "Kết quả thực hiện chương trình nâng cao các chỉ số PAR INDEX, SIPAS, PAPI",
 }
 
 
-class RateLike(Protocol):
-    numerator: int
-    denominator: int
-
-
-def percent(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
-    """100 * numerator / denominator rounded half-up to 2 decimals; None when there is nothing to divide by."""
-    if not denominator:
-        return None
-    return (Decimal(100) * Decimal(numerator) / Decimal(denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """k of n, with its percentage (metrics.md: 2 decimals, half-up, None when n is 0)."""
-
-    numerator: int
-    denominator: int
-
-    @property
-    def percent(self) -> Decimal | None:
-        return percent(self.numerator, self.denominator)
-
-    @classmethod
-    def of(cls, rate: RateLike) -> Ratio:
-        """Copy any object with `numerator` and `denominator` (e.g. a figures `Rate`)."""
-        return cls(int(rate.numerator), int(rate.denominator))
+# The collective bodies of local government, whose name is their kind followed by the place (Decree 30, App. I).
+COLLECTIVE_BODIES = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
 
 
 @dataclass(frozen=True)
 class Issuer:
-    """Boxes 2-4 of Decree 30: parent and issuing authority, number and symbol, place and date."""
+    """Boxes 2-4 of Decree 30: parent and issuing authority, number and symbol, place and date.
 
-    parent_authority: str  # "ỦY BAN NHÂN DÂN"
-    authority: str  # "HUYỆN GIO LINH"
+    `authority` is the issuing body's own name ("ỦY BAN NHÂN DÂN HUYỆN GIO LINH"); `parent_authority` is the
+    body it belongs to directly ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" over "SỞ NỘI VỤ"), empty when it has none,
+    as a People's Committee has none. Decree 30, Appendix I: the parent's name is upright, the issuer's bold.
+    """
+
+    authority: str  # "ỦY BAN NHÂN DÂN HUYỆN GIO LINH"
     name_in_text: str  # "UBND huyện Gio Linh", how the body names itself in sentences
     place: str  # "Gio Linh"
     date: dt.date
+    parent_authority: str = ""  # "" when the issuer has no direct parent body
     symbol: str = "BC-UBND"
     number: int | None = None  # assigned by the clerk at registration; None leaves the blank of a draft
+
+    @property
+    def authority_lines(self) -> tuple[str, ...]:
+        """The issuer's name as printed in box 2: a line break the name was entered with is kept; a People's
+        Committee or Council puts its kind on the first line and the place on the second ("ỦY BAN NHÂN DÂN" /
+        "HUYỆN GIO LINH"); any other name is one line."""
+        lines = tuple(line.strip() for line in self.authority.splitlines() if line.strip())
+        if len(lines) == 1:
+            for kind in COLLECTIVE_BODIES:
+                rest = lines[0].removeprefix(kind)
+                if rest != lines[0] and rest.startswith(" "):
+                    return (kind, rest.strip())
+        return lines
 
 
 @dataclass(frozen=True)
@@ -117,6 +98,13 @@ class ReportPeriod:
             return f"{self.name} và phương hướng, nhiệm vụ {self.next_name} năm {self.year}"
         return f"{self.label} và phương hướng, nhiệm vụ {self.next_label}"
 
+    def span_noting(self, note: str) -> str:
+        """`span` with a note on the reported period right after it, not after the next period's name:
+        "quý III (số liệu tính từ ...) và phương hướng, nhiệm vụ quý IV năm 2023"."""
+        if self.next_year == self.year:
+            return f"{self.name} ({note}) và phương hướng, nhiệm vụ {self.next_name} năm {self.year}"
+        return f"{self.label} ({note}) và phương hướng, nhiệm vụ {self.next_label}"
+
 
 @dataclass(frozen=True)
 class FiguresBlock:
@@ -125,17 +113,16 @@ class FiguresBlock:
     scope: str  # "tree" (toàn huyện), "self" (cấp huyện), "children" (các xã, thị trấn)
     title: str  # "Toàn huyện"
     counts: Mapping[str, int]
-    rates: Mapping[str, Ratio] = field(default_factory=dict)
+    rates: Mapping[str, Rate] = field(default_factory=dict)
 
     def count(self, key: str) -> int:
         return int(self.counts.get(key, 0))
 
-    def rate(self, key: str) -> Ratio:
+    def rate(self, key: str) -> Rate:
         """The stated rate, or the metrics.md definition applied to the counts when none was given."""
         if key in self.rates:
             return self.rates[key]
-        numerator_keys, denominator_keys = RATE_DEFINITIONS[key]
-        return Ratio(sum(self.count(k) for k in numerator_keys), sum(self.count(k) for k in denominator_keys))
+        return rate_from_counts(key, self.counts)
 
     @classmethod
     def from_counts(cls, scope: str, title: str, counts: Mapping[str, int]) -> FiguresBlock:
@@ -145,10 +132,9 @@ class FiguresBlock:
 
     @classmethod
     def from_figures(cls, figures: Any, title: str) -> FiguresBlock:
-        """Copy a figures object (`.scope`, `.counts`, `.rates` of objects with numerator/denominator)."""
+        """Copy a figures object (`.scope`, `.counts`, `.rates` of `Rate`)."""
         scope = getattr(figures.scope, "value", figures.scope)
-        rates = {key: Ratio.of(rate) for key, rate in figures.rates.items()}
-        return cls(str(scope), title, dict(figures.counts), rates)
+        return cls(str(scope), title, dict(figures.counts), dict(figures.rates))
 
 
 @dataclass(frozen=True)
@@ -157,10 +143,10 @@ class UnitRow:
 
     name: str  # short, as lists print it: "Gio An", "TT Gio Linh", "Cấp huyện"
     full_name: str  # "UBND xã Gio An", "UBND thị trấn Gio Linh", "UBND huyện Gio Linh"
-    digitized_components: Ratio
-    digitized_results: Ratio
-    online: Ratio
-    full_online: Ratio
+    digitized_components: Rate
+    digitized_results: Rate
+    online: Rate
+    full_online: Rate
     is_parent_desk: bool = False  # the district's own one-stop desk (scope "self")
 
 
@@ -168,9 +154,9 @@ class UnitRow:
 class ProcedureFacts:
     """Catalogue facts of section I.3: procedures posted by level and the review for simplification."""
 
-    posted_district: Ratio  # posted / in the district's competence
-    posted_commune: Ratio
-    simplification: Ratio  # simplified / proposed for simplification (0/0: none proposed)
+    posted_district: Rate  # posted / in the district's competence
+    posted_commune: Rate
+    simplification: Rate  # simplified / proposed for simplification (0/0: none proposed)
 
 
 @dataclass(frozen=True)
@@ -290,6 +276,9 @@ class ReportContext:
     document_type: str = "BÁO CÁO"
     own_level: str = "cấp huyện"  # how the per-unit lists name the reporting unit's own desk
     children_level: str = "cấp xã"  # and the units below it
+    # The day the figures were taken when the period had not ended by then (they count as of that day, and the
+    # report says so next to them); None for a period that had ended.
+    as_of: dt.date | None = None
 
     @property
     def summary(self) -> str:

@@ -212,12 +212,20 @@ def _setup_styles(doc) -> None:
 
 # --- parts of the document ---
 def _header(doc, ctx: ReportContext) -> None:
-    """Boxes 1-4: issuer and national title with their rules, then number and place-and-date on one line."""
+    """Boxes 1-4: issuer and national title with their rules, then number and place-and-date on one line.
+
+    Decree 30, Appendix I (domain.md §7.3): the direct parent body, when there is one, upright; the issuing
+    authority bold, on every line of its name ("ỦY BAN NHÂN DÂN" / "HUYỆN GIO LINH" has no parent line and is
+    bold on both), with the short rule under it.
+    """
     table = _no_borders_table(doc, 2, (HEADER_LEFT_CM, HEADER_RIGHT_CM))
     left, right = table.rows[0].cells
-    _line(left, ctx.issuer.parent_authority, 13)
-    _line(left, ctx.issuer.authority, 13, bold=True)
-    _rule(left, _text_width_cm(ctx.issuer.authority, 13) * 0.45, HEADER_LEFT_CM)
+    if ctx.issuer.parent_authority:
+        _line(left, ctx.issuer.parent_authority, 13)
+    lines = ctx.issuer.authority_lines
+    for line in lines:
+        _line(left, line, 13, bold=True)
+    _rule(left, max(_text_width_cm(line, 13) for line in lines) * 0.45, HEADER_LEFT_CM)
     title, motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
     _line(right, title, 12, bold=True)
     _line(right, motto, 13, bold=True)

@@ -10,26 +10,32 @@ Orders used in the per-unit lists (docs/decisions/0010-report-rendering.md):
 - online rate: district desk first (as the seed), then the communes by rate descending;
 - ties keep the official unit order. A unit with nothing to count (0/0) is named apart as "không phát sinh".
 Comparisons with the threshold use the exact fraction, not the rounded percentage.
+
+Every count is followed by the noun of what it counts ("8.134 hồ sơ", "65 người tham dự"): Vietnamese puts a
+number only before a countable noun, never before a collective one ("đội ngũ", "toàn thể"). A note that
+qualifies a figure (its basis, its cut-off, "không phát sinh") is written next to that figure.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc.lib.formatting import two_digits, vn_amount, vn_date, vn_int, vn_percent
+from cchc.reports.figures.definitions import Rate, percent
 
 from .context import (
     AREAS,
     BudgetLine,
     DirectiveDocument,
     FiguresBlock,
-    Ratio,
     ReportContext,
     Training,
     UnitRow,
-    percent,
 )
 
 SECTION, CLAUSE, SUBCLAUSE, PARA, ITEM, SUBITEM, NOTE = (
@@ -71,13 +77,13 @@ def unit_pct(value: Decimal | None) -> str:
     return vn_percent(value, 2, strip_zeros=True)
 
 
-def reached(ratio: Ratio, verb: str = "đạt") -> str:
+def reached(rate: Rate, verb: str = "đạt") -> str:
     """ "đạt 99,95%", or "không phát sinh" when there is nothing to divide by (0/0 is no rate at all)."""
-    return f"{verb} {pct(ratio.percent)}" if ratio.denominator else "không phát sinh"
+    return f"{verb} {pct(rate.percent)}" if rate.denominator else "không phát sinh"
 
 
-def k_of_n(ratio: Ratio) -> str:
-    return f"{vn_int(ratio.numerator)}/{vn_int(ratio.denominator)}"
+def k_of_n(rate: Rate) -> str:
+    return f"{vn_int(rate.numerator)}/{vn_int(rate.denominator)}"
 
 
 def _join(parts: Iterable[str], sep: str = ", ") -> str:
@@ -85,15 +91,18 @@ def _join(parts: Iterable[str], sep: str = ", ") -> str:
 
 
 # --- section I.3: dossiers ---
-def dossier_sentence(block: FiguresBlock, period_label: str) -> str:
-    """The reception-and-resolution sentence of one scope (domain.md §6.2), postal and withdrawn only if any."""
+def dossier_sentence(block: FiguresBlock, period_label: str, as_of: dt.date | None = None) -> str:
+    """The reception-and-resolution sentence of one scope (domain.md §6.2), postal and withdrawn only if any.
+
+    `as_of`: the day the figures were taken when the period had not ended; the pending figure, which is what
+    changes by then, says so next to it.
+    """
     c = block.count
     channels = [f"trực tuyến: {vn_int(c('received_online'))} hồ sơ", f"trực tiếp: {vn_int(c('received_direct'))} hồ sơ"]
     if c("received_postal"):
         channels.append(f"qua dịch vụ bưu chính công ích: {vn_int(c('received_postal'))} hồ sơ")
     channels.append(f"tồn kỳ trước: {vn_int(c('carried_over'))} hồ sơ")
-    on_time = Ratio(c("resolved_early") + c("resolved_on_time"), c("resolved"))
-    late = Ratio(c("resolved_late"), c("resolved"))
+    on_time, late = block.rate("on_time_of_resolved"), block.rate("late_of_resolved")
     if c("resolved"):
         resolved = (
             f"đã giải quyết: {vn_int(c('resolved'))} hồ sơ (trước và đúng hạn: {vn_int(on_time.numerator)} hồ sơ, "
@@ -108,8 +117,9 @@ def dossier_sentence(block: FiguresBlock, period_label: str) -> str:
     ]
     if c("withdrawn_or_returned"):
         parts.append(f"rút hoặc trả lại hồ sơ: {vn_int(c('withdrawn_or_returned'))} hồ sơ")
+    as_of_note = f" (tính đến ngày {vn_date(as_of)})" if as_of else ""
     parts.append(
-        f"đang giải quyết: {vn_int(c('pending'))} hồ sơ (còn hạn: {vn_int(c('pending_within_deadline'))}, "
+        f"đang giải quyết{as_of_note}: {vn_int(c('pending'))} hồ sơ (còn hạn: {vn_int(c('pending_within_deadline'))}, "
         f"quá hạn: {vn_int(c('pending_overdue'))})"
     )
     return "; ".join(parts) + "."
@@ -159,16 +169,16 @@ def feedback_sentence(block: FiguresBlock, period_label: str) -> str:
         )
     return (
         f"Trong {period_label} tiếp nhận {vn_int(received)} phản ánh, kiến nghị của cá nhân, tổ chức; đã xử lý "
-        f"{vn_int(answered)}/{vn_int(received)}, {reached(Ratio(answered, received))}."
+        f"{vn_int(answered)}/{vn_int(received)} phản ánh, kiến nghị ({reached(Rate(answered, received))})."
     )
 
 
 # --- section I.3: per-unit lists ---
-def _at_least(ratio: Ratio, threshold: int) -> bool:
+def _at_least(ratio: Rate, threshold: int) -> bool:
     return ratio.numerator * 100 >= threshold * ratio.denominator
 
 
-def _unit_list(rows: list[UnitRow], value: Callable[[UnitRow], Ratio], own: str, below: str) -> str:
+def _unit_list(rows: list[UnitRow], value: Callable[[UnitRow], Rate], own: str, below: str) -> str:
     """ "cấp huyện (40,83%); cấp xã: Trung Hải (51,04%), ..." in the order given."""
     desk = [f"{own} ({unit_pct(value(r).percent)})" for r in rows if r.is_parent_desk]
     communes = [f"{r.name} ({unit_pct(value(r).percent)})" for r in rows if not r.is_parent_desk]
@@ -187,7 +197,7 @@ LEVELS = ("cấp huyện", "cấp xã")  # the reporting unit's own desk, and th
 def digitization_items(
     units: Iterable[UnitRow],
     threshold: int,
-    value: Callable[[UnitRow], Ratio],
+    value: Callable[[UnitRow], Rate],
     what: str,
     levels: tuple[str, str] = LEVELS,
 ) -> list[Block]:
@@ -225,13 +235,13 @@ def online_items(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> 
         (r for r in counted if not r.is_parent_desk), key=lambda r: r.online.percent, reverse=True
     )
     idle = [r for r in rows if not r.online.denominator]
+    # The basis of the rate (which dossiers it is taken over) is stated in the sentence that gives the rates.
     blocks = [
-        Block(
-            ITEM, "Tỷ lệ hồ sơ trực tuyến (trên số hồ sơ tiếp nhận của các TTHC có cung cấp dịch vụ công trực tuyến):"
-        ),
+        Block(ITEM, "Tỷ lệ hồ sơ trực tuyến:"),
         Block(
             SUBITEM,
-            f"Tỷ lệ hồ sơ dịch vụ công trực tuyến của các cơ quan, đơn vị: {_unit_list(ordered, _online, *levels)}.",
+            "Tỷ lệ hồ sơ tiếp nhận trực tuyến trên số hồ sơ tiếp nhận của các TTHC có cung cấp dịch vụ công trực "
+            f"tuyến, của các cơ quan, đơn vị: {_unit_list(ordered, _online, *levels)}.",
         ),
     ]
     if idle:
@@ -240,12 +250,22 @@ def online_items(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> 
     return blocks
 
 
-def _online(row: UnitRow) -> Ratio:
+def _online(row: UnitRow) -> Rate:
     return row.online
 
 
+_COMMUNE_KINDS = (("UBND xã ", "xã"), ("UBND thị trấn ", "thị trấn"), ("UBND phường ", "phường"))
+
+
 def _noun(rows: list[UnitRow]) -> str:
-    return "xã, thị trấn" if all(not r.is_parent_desk for r in rows) else "đơn vị"
+    """The noun that counts these units: "xã", "thị trấn", "phường" or a pair of them when they are all of that
+    kind ("16 xã, thị trấn"), else "đơn vị"."""
+    if any(r.is_parent_desk for r in rows):
+        return "đơn vị"
+    kinds = {next((kind for prefix, kind in _COMMUNE_KINDS if r.full_name.startswith(prefix)), "") for r in rows}
+    if "" in kinds:
+        return "đơn vị"
+    return ", ".join(kind for _, kind in _COMMUNE_KINDS if kind in kinds)
 
 
 def full_online_sentence(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> str:
@@ -281,12 +301,35 @@ def directive_sentence(doc: DirectiveDocument) -> str:
     return f"{who} {doc.kind} số {doc.number} ngày {vn_date(doc.date)} {doc.summary}".rstrip(" .;") + "."
 
 
+# Nouns for people that a number may precede directly ("80 cán bộ", "200 hòa giải viên"). An audience that starts
+# otherwise ("đội ngũ cán bộ", "toàn thể công chức", "các tổ hòa giải") is a collective: its number goes with
+# "người tham dự" after it ("cho đội ngũ cán bộ ... với 65 người tham dự"), never "cho 65 đội ngũ".
+COUNTABLE_PEOPLE = (
+    "cán bộ", "công chức", "viên chức", "người", "đại biểu", "học viên", "giáo viên", "giảng viên", "thành viên",
+    "nhân viên", "hòa giải viên", "tuyên truyền viên", "báo cáo viên", "đoàn viên", "hội viên", "sinh viên",
+    "học sinh", "thí sinh", "công dân", "lãnh đạo", "chủ tịch", "phó chủ tịch", "trưởng thôn", "doanh nghiệp",
+)  # fmt: skip
+
+
+def counts_directly(audience: str) -> bool:
+    """Whether a number can stand right before `audience` (it starts with a countable noun for people)."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", audience).lower())
+    return any(words[: len(noun.split())] == noun.split() for noun in COUNTABLE_PEOPLE)
+
+
 def training_sentence(t: Training) -> str:
     text = f"Tổ chức {two_digits(t.sessions)} {t.kind} {t.topic}"
+    audience = t.audience.strip()
     if t.participants is not None:
-        text += f" cho {'gần ' if t.participants_approximate else ''}{vn_int(t.participants)} {t.audience}".rstrip()
-    elif t.audience:
-        text += f" cho {t.audience}"
+        number = f"{'gần ' if t.participants_approximate else ''}{vn_int(t.participants)}"
+        if audience and counts_directly(audience):
+            text += f" cho {number} {audience}"
+        elif audience:
+            text += f" cho {audience} với {number} người tham dự"
+        else:
+            text += f" với {number} người tham dự"
+    elif audience:
+        text += f" cho {audience}"
     if t.units:
         text += f" trên địa bàn {two_digits(len(t.units))} đơn vị: {', '.join(t.units)}"
     if t.materials:
@@ -398,10 +441,11 @@ def procedures_blocks(ctx: ReportContext) -> list[Block]:
     blocks.append(
         Block(ITEM, f"Kết quả tiếp nhận, giải quyết và trả kết quả của Bộ phận Một cửa {levels[0]}, {levels[1]}:")
     )
-    blocks.append(Block(PARA, dossier_sentence(ctx.whole, label), lead=f"{ctx.whole.title}:"))
+    as_of = ctx.as_of
+    blocks.append(Block(PARA, dossier_sentence(ctx.whole, label, as_of), lead=f"{ctx.whole.title}:"))
     blocks.append(Block(PARA, "Trong đó:"))
-    blocks.append(Block(SUBITEM, dossier_sentence(ctx.own_desk, label), lead=f"{ctx.own_desk.title}:"))
-    blocks.append(Block(SUBITEM, dossier_sentence(ctx.children, label), lead=f"{ctx.children.title}:"))
+    blocks.append(Block(SUBITEM, dossier_sentence(ctx.own_desk, label, as_of), lead=f"{ctx.own_desk.title}:"))
+    blocks.append(Block(SUBITEM, dossier_sentence(ctx.children, label, as_of), lead=f"{ctx.children.title}:"))
     blocks.append(Block(PARA, apology_sentence(ctx.whole)))
     blocks.append(Block(PARA, feedback_sentence(ctx.whole, label)))
     blocks.append(Block(PARA, evaluation_sentence(ctx.whole)))
@@ -419,7 +463,7 @@ def institutions_blocks(ctx: ReportContext) -> list[Block]:
             text += (
                 f", trong đó {two_digits(review.to_handle)} văn bản phải xử lý sau rà soát; đã xử lý "
                 f"{two_digits(review.handled)}/{two_digits(review.to_handle)} văn bản, "
-                f"{reached(Ratio(review.handled, review.to_handle))}"
+                f"{reached(Rate(review.handled, review.to_handle))}"
             )
         else:
             text += ", không có văn bản phải xử lý sau rà soát"
@@ -450,18 +494,65 @@ def finance_blocks(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+# The indices section I.8 may report on (domain.md §6.3): abbreviation, full name, and how a text names it.
+INDICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("PAR INDEX", "Chỉ số Cải cách hành chính", ("par index", "chỉ số cải cách hành chính", "chỉ số cchc")),
+    (
+        "SIPAS",
+        "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước",
+        ("sipas", "chỉ số hài lòng"),
+    ),
+    ("PAPI", "Chỉ số Hiệu quả quản trị và hành chính công", ("papi", "chỉ số hiệu quả quản trị")),
+)
+
+
+def indices_title(blocks: Iterable[Block]) -> str:
+    """Section I.8's title, naming only the indices its paragraphs report on: the full name of one, the
+    abbreviations of several, and none when its paragraphs name none."""
+    text = " ".join(unicodedata.normalize("NFC", b.full_text).lower() for b in blocks)
+    named = [
+        (abbr, name)
+        for abbr, name, mentions in INDICES
+        if any(re.search(rf"\b{re.escape(m)}\b", text) for m in mentions)
+    ]
+    if len(named) == 1:
+        abbr, name = named[0]
+        return f"Kết quả thực hiện chương trình nâng cao {name} ({abbr})"
+    if named:
+        return "Kết quả thực hiện chương trình nâng cao các chỉ số " + ", ".join(abbr for abbr, _ in named)
+    return "Kết quả thực hiện chương trình nâng cao các chỉ số đánh giá"
+
+
+def _data_note(ctx: ReportContext) -> str:
+    """The dates the figures cover, written next to the period they belong to."""
+    p = ctx.period
+    if ctx.as_of is not None:
+        return f"số liệu tính từ ngày {vn_date(p.start)} đến ngày {vn_date(ctx.as_of)}"
+    return f"số liệu tính từ ngày {vn_date(p.start)} đến hết ngày {vn_date(p.end)}"
+
+
 def report_outline(ctx: ReportContext) -> list[Block]:
-    """The body of the report, from the opening paragraph to the closing sentence."""
+    """The body of the report, from the opening paragraph to the closing sentence.
+
+    Section I.8 (the indices, a local addition to the outline, domain.md §6.2) is left out when there is
+    nothing to report in it.
+    """
     p = ctx.period
     blocks = [
         Block(
             PARA,
-            f"{ctx.basis}, {ctx.issuer.name_in_text} báo cáo kết quả thực hiện công tác CCHC {p.span} như sau "
-            f"(số liệu tính từ ngày {vn_date(p.start)} đến hết ngày {vn_date(p.end)}):",
+            f"{ctx.basis}, {ctx.issuer.name_in_text} báo cáo kết quả thực hiện công tác CCHC "
+            f"{p.span_noting(_data_note(ctx))} như sau:",
         ),
         Block(SECTION, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC"),
     ]
     for number, area in enumerate(AREAS, 1):
+        if area == "indices":
+            content = _area(ctx, area)
+            if content:
+                blocks.append(Block(CLAUSE, f"{number}. {indices_title(content)}"))
+                blocks += content
+            continue
         blocks.append(Block(CLAUSE, f"{number}. {AREAS[area]}"))
         if area == "institutions":
             blocks += institutions_blocks(ctx)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from cchc.reports.figures.definitions import Rate, percent
+
 from .context import (
     Activity,
     BudgetLine,
@@ -23,26 +25,24 @@ from .context import (
     Issuer,
     LegalReview,
     ProcedureFacts,
-    Ratio,
     ReportContext,
     ReportPeriod,
     Signer,
     StaffingAction,
     Training,
     UnitRow,
-    percent,
 )
 
 D = Decimal
 
 
-def _ratio_for(printed: str, smallest: int = 100) -> Ratio:
+def _ratio_for(printed: str, smallest: int = 100) -> Rate:
     """The smallest k/n with n >= `smallest` whose percentage (2 decimals, half-up) is exactly `printed`."""
     target = D(printed)
     for n in range(smallest, 100_000):
         k = int((target * n / 100).to_integral_value())
         if percent(k, n) == target:
-            return Ratio(k, n)
+            return Rate(k, n)
     raise ValueError(printed)
 
 
@@ -109,14 +109,14 @@ def sample_units() -> tuple[UnitRow, ...]:
         name="Cấp huyện",
         full_name="UBND huyện Gio Linh",
         # 434/1.063 and 678/886 follow from the district desk's own receipts (255 + 808) and resolved (886).
-        digitized_components=Ratio(434, 1063),
-        digitized_results=Ratio(678, 886),
-        online=Ratio(255, 604),
-        full_online=Ratio(0, 0),
+        digitized_components=Rate(434, 1063),
+        digitized_results=Rate(678, 886),
+        online=Rate(255, 604),
+        full_online=Rate(0, 0),
         is_parent_desk=True,
     )
     rows = [
-        UnitRow(name, full, _ratio_for(comp), _ratio_for(res), _ratio_for(online), Ratio(*full_online))
+        UnitRow(name, full, _ratio_for(comp), _ratio_for(res), _ratio_for(online), Rate(*full_online))
         for name, full, comp, res, online, full_online in COMMUNES
     ]
     return (desk, *rows)
@@ -126,8 +126,7 @@ def sample_context() -> ReportContext:
     """The Gio Linh Q3/2023 report as plain data, corrected where the printed report contradicts itself."""
     return ReportContext(
         issuer=Issuer(
-            parent_authority="ỦY BAN NHÂN DÂN",
-            authority="HUYỆN GIO LINH",
+            authority="ỦY BAN NHÂN DÂN HUYỆN GIO LINH",
             name_in_text="UBND huyện Gio Linh",
             place="Gio Linh",
             date=dt.date(2023, 9, 15),
@@ -148,7 +147,7 @@ def sample_context() -> ReportContext:
         children=FiguresBlock.from_counts("children", "Tại UBND các xã, thị trấn", CHILDREN),
         units=sample_units(),
         procedures=ProcedureFacts(
-            posted_district=Ratio(272, 272), posted_commune=Ratio(124, 124), simplification=Ratio(0, 0)
+            posted_district=Rate(272, 272), posted_commune=Rate(124, 124), simplification=Rate(0, 0)
         ),
         signer=Signer(on_behalf="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="Võ Đắc Hóa"),
         distribution=(

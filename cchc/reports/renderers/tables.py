@@ -1,6 +1,6 @@
 """The appendix tables as raw values, shared by the .docx appendix and the .xlsx workbook.
 
-Cells hold int, Decimal (a percentage, or an amount in million VND), `Ratio` or str; each renderer formats
+Cells hold int, Decimal (a percentage, or an amount in million VND), `Rate` or str; each renderer formats
 them its own way (Vietnamese text in Word, number formats in Excel). A percentage is None for 0/0.
 """
 
@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc.lib.formatting import vn_date
+from cchc.reports.figures.definitions import percent
 
-from .context import ReportContext, UnitRow, percent
+from .context import ReportContext, UnitRow
 
 # Vietnamese row labels of the dossier counts (metrics.md keys), in the order of the report's sentence.
 COUNT_LABELS_VI: dict[str, str] = {

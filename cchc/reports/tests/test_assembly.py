@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 
 from cchc.dossiers.models import Channel
 from cchc.lib.periods import CALENDAR, STATUTORY, parse_period
@@ -125,7 +126,8 @@ def test_catalogue_heading_and_signature(district):
     ctx = build_report_context(unit=district, period=Q3)
     p = ctx.procedures.posted_district
     assert (p.numerator, p.denominator) == (1, 2)
-    assert (ctx.issuer.parent_authority, ctx.issuer.authority) == ("ỦY BAN NHÂN DÂN", "HUYỆN GIO LINH")
+    # A People's Committee has no parent body: its own name goes on two lines (Decree 30, Appendix I).
+    assert (ctx.issuer.parent_authority, ctx.issuer.authority_lines) == ("", ("ỦY BAN NHÂN DÂN", "HUYỆN GIO LINH"))
     assert (ctx.issuer.place, ctx.issuer.date, ctx.issuer.name_in_text) == (
         "Gio Linh",
         dt.date(2023, 9, 15),
@@ -141,7 +143,7 @@ def test_catalogue_heading_and_signature(district):
 
 def test_a_unit_without_settings_or_data_still_gets_a_report(cast):
     ctx = build_report_context(unit=cast.commune_b, period=Q3)
-    assert (ctx.issuer.parent_authority, ctx.issuer.authority) == ("ỦY BAN NHÂN DÂN", "XÃ GIO CHÂU")
+    assert (ctx.issuer.parent_authority, ctx.issuer.authority_lines) == ("", ("ỦY BAN NHÂN DÂN", "XÃ GIO CHÂU"))
     assert ctx.whole.title == "Toàn xã" and ctx.legal_review is None and ctx.disbursement is None
     assert [u.full_name for u in ctx.units] == ["UBND xã Gio Châu"]
 
@@ -171,6 +173,16 @@ def test_a_year_or_a_range_is_not_a_report_period(text):
 def test_the_report_is_dated_the_day_after_the_cutoff_or_today():
     assert report_date(Q3, today=dt.date(2024, 1, 1)) == dt.date(2023, 9, 15)
     assert report_date(Q3, today=dt.date(2023, 8, 1)) == dt.date(2023, 8, 1)
+
+
+def test_a_period_not_ended_yet_states_the_day_its_figures_are_taken(cast):
+    # Q3/2023 by the statutory cut-off runs to 14/9/2023: on 1/8/2023 its figures are as of that day, and the
+    # opening says "đến ngày 01/8/2023", not "đến hết ngày 14/9/2023"; once it has ended, there is no such day.
+    with time_machine.travel(dt.datetime(2023, 8, 1, 10, tzinfo=dt.UTC), tick=False):
+        running = build_report_context(unit=cast.commune_b, period=Q3)
+    assert running.as_of == dt.date(2023, 8, 1)
+    assert "(số liệu tính từ ngày 15/6/2023 đến ngày 01/8/2023)" in report_outline(running)[0].text
+    assert build_report_context(unit=cast.commune_b, period=Q3).as_of is None
 
 
 def _section_of(blocks, text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -90,10 +91,12 @@ def test_every_run_and_default_is_times_new_roman_in_every_script(document):
 def test_header_blocks(document):
     header = document.tables[0]
     left, right = header.rows[0].cells
+    # Decree 30, Appendix I (domain.md §7.3): the issuing authority is "upright bold"; only a direct parent body
+    # is "upright (not bold)". A district People's Committee has no parent line: its name, "ỦY BAN NHÂN DÂN" over
+    # "HUYỆN GIO LINH", is the issuer's name and is bold on both lines.
     assert [p.text for p in left.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN", "HUYỆN GIO LINH"]
-    parent, authority = (p for p in left.paragraphs if p.text)
-    assert not parent.runs[0].bold and authority.runs[0].bold
-    assert parent.runs[0].font.size == Pt(13) and authority.runs[0].font.size == Pt(13)
+    for line in (p for p in left.paragraphs if p.text):
+        assert all(r.bold for r in line.runs) and line.runs[0].font.size == Pt(13)
     assert [p.text for p in right.paragraphs if p.text] == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -106,6 +109,34 @@ def test_header_blocks(document):
     assert date.text == "Gio Linh, ngày 15 tháng 9 năm 2023"
     assert date.paragraphs[0].runs[0].italic
     assert not header._tbl.xpath(".//w:tblBorders")  # borderless
+
+
+def test_a_parent_body_is_upright_over_the_bold_issuer():
+    # Decree 30, Appendix I: the parent body ("cơ quan chủ quản trực tiếp") upright, not bold; the issuer bold.
+    issuer = dataclasses.replace(
+        sample_context().issuer, authority="SỞ NỘI VỤ", parent_authority="ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+    )
+    document = Document(io.BytesIO(render_docx(dataclasses.replace(sample_context(), issuer=issuer))))
+    left = document.tables[0].rows[0].cells[0]
+    parent, authority = (p for p in left.paragraphs if p.text)
+    assert (parent.text, authority.text) == ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ")
+    assert not any(r.bold for r in parent.runs) and all(r.bold for r in authority.runs)
+    # The short rule is under the issuer, the last line.
+    assert left.paragraphs[-1]._p.xpath("./w:pPr/w:pBdr/w:top") and not left.paragraphs[-1].text
+
+
+def test_issuer_name_lines():
+    # A People's Committee or Council: its kind on the first line, the place on the second; a name entered on two
+    # lines keeps them; any other name is one line.
+    issuer = sample_context().issuer
+    assert issuer.authority_lines == ("ỦY BAN NHÂN DÂN", "HUYỆN GIO LINH")
+    lines = {
+        "HỘI ĐỒNG NHÂN DÂN XÃ GIO CHÂU": ("HỘI ĐỒNG NHÂN DÂN", "XÃ GIO CHÂU"),
+        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\nXÃ GIO LINH": ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "XÃ GIO LINH"),
+        "SỞ NỘI VỤ": ("SỞ NỘI VỤ",),
+    }
+    for name, expected in lines.items():
+        assert dataclasses.replace(issuer, authority=name).authority_lines == expected
 
 
 def test_title_summary_and_recipients(document):

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal
+import re
 
-from cchc.reports.renderers.context import FiguresBlock, Ratio, ReportPeriod, UnitRow, percent, short_unit_name
+import pytest
+
+from cchc.reports.figures.definitions import Rate
+from cchc.reports.renderers.context import Activity, FiguresBlock, ReportPeriod, Training, UnitRow, short_unit_name
 from cchc.reports.renderers.narrative import (
     apology_sentence,
+    counts_directly,
     digitization_items,
     dossier_sentence,
     evaluation_sentence,
+    feedback_sentence,
     full_online_sentence,
     online_items,
     report_outline,
+    training_sentence,
 )
 from cchc.reports.renderers.sample import WHOLE, sample_context
 
@@ -22,7 +28,7 @@ LABEL = "quý III năm 2023"
 
 
 def _unit(name, components=(0, 0), online=(0, 0), full=(0, 0), desk=False):
-    return UnitRow(name, f"UBND xã {name}", Ratio(*components), Ratio(1, 1), Ratio(*online), Ratio(*full), desk)
+    return UnitRow(name, f"UBND xã {name}", Rate(*components), Rate(1, 1), Rate(*online), Rate(*full), desk)
 
 
 def test_whole_district_sentence_states_the_corrected_figures():
@@ -111,11 +117,20 @@ def test_online_rates_are_listed_from_highest_to_lowest_after_the_district_desk(
 
 def test_full_online_sentence_names_the_only_unit_and_counts_the_others():
     units = [_unit("Gio An", full=(0, 3)), _unit("Gio Mai", full=(0, 1))]
-    units.append(UnitRow("TT Gio Linh", "UBND thị trấn Gio Linh", Ratio(1, 1), Ratio(1, 1), Ratio(1, 1), Ratio(2, 2)))
+    units.append(UnitRow("TT Gio Linh", "UBND thị trấn Gio Linh", Rate(1, 1), Rate(1, 1), Rate(1, 1), Rate(2, 2)))
     text = full_online_sentence(units)
     assert text.startswith("Chỉ có UBND thị trấn Gio Linh đạt tiêu chí với 2 hồ sơ tiếp nhận toàn trình trực tuyến/2")
     assert "đạt 100%" in text
-    assert "2 xã, thị trấn chưa đạt tiêu chí này, tỷ lệ 0%" in text
+    # The two without any are both communes (xã): counted as "2 xã", not "2 xã, thị trấn".
+    assert "; 2 xã chưa đạt tiêu chí này, tỷ lệ 0%" in text
+
+
+def test_units_that_miss_full_online_are_counted_with_the_noun_of_their_kind():
+    town = UnitRow("TT Cửa Việt", "UBND thị trấn Cửa Việt", Rate(1, 1), Rate(1, 1), Rate(1, 1), Rate(0, 2))
+    desk = UnitRow("Cấp huyện", "UBND huyện Gio Linh", Rate(1, 1), Rate(1, 1), Rate(1, 1), Rate(0, 2), True)
+    assert "; 2 xã, thị trấn chưa đạt" in full_online_sentence([_unit("Gio An", full=(0, 3)), town])
+    assert "; 1 thị trấn chưa đạt" in full_online_sentence([town])
+    assert "; 2 đơn vị chưa đạt" in full_online_sentence([desk, town])
 
 
 def test_full_online_with_no_unit_reaching_it():
@@ -144,13 +159,6 @@ def test_quarter_four_names_the_next_year():
     assert context.summary.endswith("quý IV năm 2023 và phương hướng, nhiệm vụ quý I năm 2024")
 
 
-def test_rates_round_half_up_and_zero_denominators_have_none():
-    assert percent(4, 7614) == Decimal("0.05")
-    assert percent(1, 8) == Decimal("12.50")
-    assert percent(1, 800) == Decimal("0.13")  # 0.125 rounds up
-    assert Ratio(0, 0).percent is None
-
-
 def test_short_unit_names():
     assert short_unit_name("UBND xã Gio An") == "Gio An"
     assert short_unit_name("UBND thị trấn Cửa Việt") == "TT Cửa Việt"
@@ -164,3 +172,134 @@ def test_unit_lists_name_the_reporting_units_own_level():
     units = [_unit("Tỉnh", online=(10, 20), desk=True), _unit("Gio Linh", online=(5, 10))]
     text = online_items(units, ("cấp tỉnh", "cấp huyện"))[1].text
     assert "cấp tỉnh (50%)" in text and "cấp huyện: Gio Linh (50%)" in text and "cấp xã" not in text
+
+
+# --- counts are followed by the noun of what they count ---
+# Vietnamese places a number only before a countable noun ("65 người", "80 cán bộ", "200 hòa giải viên"); a
+# collective noun ("đội ngũ", "toàn thể", "các ...") takes no number, so "cho 65 đội ngũ cán bộ" is wrong and the
+# seed writes "cho đội ngũ cán bộ, công chức ... với 65 người tham dự".
+COLLECTIVE = "đội ngũ cán bộ, công chức các cơ quan, đơn vị huyện và UBND các xã, thị trấn"
+
+
+def _training(**kw):
+    defaults = {"kind": "hội nghị", "topic": "tập huấn nghiệp vụ công tác xử lý vi phạm hành chính", "sessions": 1}
+    return Training(**(defaults | kw))
+
+
+def test_a_collective_audience_gets_its_number_as_people_attending():
+    text = training_sentence(_training(participants=65, audience=COLLECTIVE, materials=65))
+    assert text == (
+        "Tổ chức 01 hội nghị tập huấn nghiệp vụ công tác xử lý vi phạm hành chính cho đội ngũ cán bộ, công chức các "
+        "cơ quan, đơn vị huyện và UBND các xã, thị trấn với 65 người tham dự, cấp phát 65 quyển tài liệu."
+    )
+    assert "65 đội ngũ" not in text
+
+
+def test_a_countable_audience_takes_the_number_directly():
+    assert "cho gần 80 cán bộ, công chức." in training_sentence(
+        _training(participants=80, participants_approximate=True, audience="cán bộ, công chức")
+    )
+    assert "cho 200 hòa giải viên thuộc các tổ hòa giải" in training_sentence(
+        _training(participants=200, audience="hòa giải viên thuộc các tổ hòa giải")
+    )
+
+
+@pytest.mark.parametrize(
+    "audience",
+    ["toàn thể cán bộ, công chức", "các tổ hòa giải", "những người làm công tác tư pháp", "lực lượng công an xã",
+     "Đội ngũ công chức Tư pháp - Hộ tịch"],
+)  # fmt: skip
+def test_no_number_stands_before_a_noun_it_cannot_count(audience):
+    text = training_sentence(_training(participants=12, audience=audience))
+    assert f"cho {audience} với 12 người tham dự" in text
+    assert not re.search(r"\b12 (?!người tham dự)", text)
+
+
+def test_a_number_of_participants_without_an_audience_still_says_people():
+    assert training_sentence(_training(participants=30)).endswith("vi phạm hành chính với 30 người tham dự.")
+
+
+def test_no_count_in_the_sample_report_precedes_a_collective_noun():
+    text = "\n".join(b.full_text for b in report_outline(sample_context()))
+    assert not re.search(r"\d+ (đội ngũ|toàn thể|toàn bộ|tập thể|lực lượng|các|những)\b", text)
+
+
+def test_counts_directly_reads_the_head_noun():
+    assert counts_directly("cán bộ, công chức") and counts_directly("Hòa giải viên") and counts_directly("người")
+    assert not counts_directly("đội ngũ cán bộ") and not counts_directly("cán") and not counts_directly("")
+
+
+# --- a note stays next to the figure it qualifies ---
+def test_the_dates_of_the_figures_sit_next_to_the_period_they_cover():
+    opening = report_outline(sample_context())[0].text
+    assert "công tác CCHC quý III (số liệu tính từ ngày 15/6/2023 đến hết ngày 14/9/2023) và phương hướng" in opening
+    assert opening.endswith("nhiệm vụ quý IV năm 2023 như sau:")
+
+
+def test_a_period_not_ended_yet_says_as_of_when_next_to_its_pending_figure():
+    context = dataclasses.replace(sample_context(), as_of=dt.date(2023, 8, 1))
+    blocks = report_outline(context)
+    assert "(số liệu tính từ ngày 15/6/2023 đến ngày 01/8/2023) và" in blocks[0].text
+    whole = next(b for b in blocks if b.lead == "Toàn huyện:")
+    assert "; đang giải quyết (tính đến ngày 01/8/2023): 520 hồ sơ (còn hạn: 520, quá hạn: 0)." in whole.text
+    assert "tính đến ngày" not in dossier_sentence(FiguresBlock.from_counts("tree", "Toàn huyện", WHOLE), LABEL)
+
+
+def test_the_basis_of_the_online_rate_is_in_the_sentence_of_the_rates():
+    units = [_unit("Cấp huyện", online=(255, 604), desk=True), _unit("Gio Hải", online=(906, 1000))]
+    heading, rates = online_items(units)[:2]
+    assert heading.text == "Tỷ lệ hồ sơ trực tuyến:"
+    assert rates.text.startswith(
+        "Tỷ lệ hồ sơ tiếp nhận trực tuyến trên số hồ sơ tiếp nhận của các TTHC có cung cấp dịch vụ công trực tuyến, "
+        "của các cơ quan, đơn vị: cấp huyện (42,22%)"
+    )
+
+
+def test_feedback_answered_names_what_it_counts_and_its_rate_follows():
+    counts = dict(WHOLE, feedback_received=5, feedback_resolved=3)
+    text = feedback_sentence(FiguresBlock.from_counts("tree", "Toàn huyện", counts), LABEL)
+    assert text.endswith(
+        "tiếp nhận 5 phản ánh, kiến nghị của cá nhân, tổ chức; đã xử lý 3/5 phản ánh, kiến nghị (đạt 60%)."
+    )
+
+
+def test_no_rate_note_drifts_to_the_end_of_its_paragraph():
+    """Every "không phát sinh" of a rate follows its own figure: nothing resolved puts it after "0 hồ sơ"."""
+    counts = {key: 0 for key in WHOLE}
+    text = dossier_sentence(FiguresBlock.from_counts("tree", "Toàn huyện", counts), LABEL)
+    assert "đã giải quyết: 0 hồ sơ (tỷ lệ giải quyết đúng hạn: không phát sinh);" in text
+
+
+# --- section 8's title names only the indices it reports ---
+def _indices(*texts):
+    return dataclasses.replace(sample_context(), directives=(), activities=tuple(Activity("indices", t) for t in texts))
+
+
+def _clause_8(context):
+    return next((b.text for b in report_outline(context) if b.kind == "clause" and b.text.startswith("8.")), None)
+
+
+def test_section_8_names_the_one_index_it_reports():
+    # The sample reports a PAPI plan only, as the seed does ("8. ... Chỉ số hiệu quả quản trị và hành chính công
+    # (PAPI)"): the title does not name PAR INDEX or SIPAS.
+    title = _clause_8(sample_context())
+    assert title == "8. Kết quả thực hiện chương trình nâng cao Chỉ số Hiệu quả quản trị và hành chính công (PAPI)"
+
+
+def test_section_8_names_each_index_reported_and_only_those():
+    title = _clause_8(_indices("Triển khai kế hoạch nâng cao Chỉ số SIPAS.", "Khắc phục hạn chế của chỉ số PAR INDEX."))
+    assert title == "8. Kết quả thực hiện chương trình nâng cao các chỉ số PAR INDEX, SIPAS"
+    assert "PAPI" not in title
+    assert _clause_8(_indices("Đo lường sự hài lòng: Chỉ số hài lòng đạt 85%.")) == (
+        "8. Kết quả thực hiện chương trình nâng cao Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ "
+        "quan hành chính nhà nước (SIPAS)"
+    )
+
+
+def test_section_8_names_no_index_when_its_paragraphs_name_none_and_is_left_out_when_empty():
+    title = _clause_8(_indices("Tổ chức thực hiện tốt các thủ tục hành chính."))
+    assert title == "8. Kết quả thực hiện chương trình nâng cao các chỉ số đánh giá"
+    empty = dataclasses.replace(_indices(), trainings=())
+    assert _clause_8(empty) is None
+    clauses = [b.text for b in report_outline(empty) if b.kind == "clause"]
+    assert clauses[6].startswith("7. ") and clauses[7] == "1. Tích cực"
