@@ -13,7 +13,7 @@ from cchc.lib.workdays import WorkCalendar, calendar
 
 from .. import workflow
 from ..models import Channel, Dossier, DossierEvent
-from ..regimes import rules_for
+from ..regimes import regime_for, rules_for
 from ..workflow import TransitionError
 
 APPLICANT_FIELDS = {
@@ -88,8 +88,6 @@ def clock_start_for(
     Paper (direct, postal): after the procedure's cut-off the clock starts at the next working day's opening.
     Online: outside office hours the clock starts at the next session (after closing: the next working day).
     """
-    from ..regimes import regime_for
-
     cal = cal or calendar()
     cutoff = cutoff_for(procedure, regime or regime_for(at)) if channel in PAPER_CHANNELS else None
     return cal.clock_start(at, cutoff)

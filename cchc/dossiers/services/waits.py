@@ -46,6 +46,22 @@ def waiting_days(dossier: Dossier) -> Decimal:
     return Decimal(total).quantize(Decimal("0.01"))
 
 
+def _ending_pause(
+    dossier: Dossier, kind: str, at: dt.datetime | None, *, none: str, early: str
+) -> tuple[dt.datetime, DossierPause]:
+    """The time the wait ends (default now, never in the future) and the open pause of `kind` it ends.
+    `none` and `early` are the messages when no such wait is open, or when it would end before it began."""
+    now = timezone.now()
+    at = at or now
+    check_not_future(at, now)
+    pause = open_pause(dossier, kind)
+    if pause is None:
+        raise TransitionError(none)
+    if at < pause.started_at:
+        raise TransitionError(early)
+    return at, pause
+
+
 def _missed(dossier: Dossier, at: dt.datetime) -> dict[str, Any]:
     """The change that keeps a dossier late when its wait begins after its deadline (none otherwise)."""
     if dossier.missed_due_at is None and dossier.due_at is not None and at > dossier.due_at:
@@ -118,14 +134,13 @@ def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = No
     clock start at the supplement's time; otherwise the deadline moves by the working time paused.
     """
     locked = lock(dossier)
-    now = timezone.now()
-    at = at or now
-    check_not_future(at, now)
-    pause = open_pause(locked, PauseKind.SUPPLEMENT)
-    if pause is None:
-        raise TransitionError(_("No supplement was requested for this dossier."))
-    if at < pause.started_at:
-        raise TransitionError(_("The supplement cannot arrive before it was requested."))
+    at, pause = _ending_pause(
+        locked,
+        PauseKind.SUPPLEMENT,
+        at,
+        none=_("No supplement was requested for this dossier."),
+        early=_("The supplement cannot arrive before it was requested."),
+    )
     cal = calendar(locked.receiving_unit)
     rules = rules_for(locked.regime)
     old_due = locked.due_at
@@ -176,14 +191,13 @@ def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None
     """The fees are paid: end the fee pause; where the regime pauses the clock for fees, the deadline moves by the
     working time paused."""
     locked = lock(dossier)
-    now = timezone.now()
-    at = at or now
-    check_not_future(at, now)
-    pause = open_pause(locked, PauseKind.FEE)
-    if pause is None:
-        raise TransitionError(_("No fee was requested for this dossier."))
-    if at < pause.started_at:
-        raise TransitionError(_("The fee cannot be paid before it was requested."))
+    at, pause = _ending_pause(
+        locked,
+        PauseKind.FEE,
+        at,
+        none=_("No fee was requested for this dossier."),
+        early=_("The fee cannot be paid before it was requested."),
+    )
     workflow.check(locked, Action.FEE_PAID, access.roles_for(by, locked))
     cal = calendar(locked.receiving_unit)
     old_due = locked.due_at
