@@ -144,6 +144,10 @@ CCHC_2025_SUPPLEMENT_RESTARTS_CLOCK = True
 # 61/2018 Art. 19(4), VERIFIED; Decree 118/2025's rule UNVERIFIED, so the 2018 value stands until checked).
 # None: no window.
 CCHC_2025_SUPPLEMENT_WINDOW_WORKING_DAYS = 3
+# Under the 2025 regime, a desk may receive a dossier for another unit of the same province "regardless of
+# administrative boundary" (không phụ thuộc địa giới hành chính; domain.md §8: CORROBORATED as the provinces' aim,
+# the binding rule UNVERIFIED). Off: a desk receives only for its own unit, as in 2018.
+CCHC_2025_RECEIPT_REGARDLESS_OF_BOUNDARY = env_bool("CCHC_2025_RECEIPT_REGARDLESS_OF_BOUNDARY", True)
 # How many supplement requests one dossier may get. The law asks for the complete list at once (Decree 61/2018
 # Art. 15, 19(4)): 1. A province whose rules allow a second request sets 2.
 CCHC_SUPPLEMENT_REQUESTS_MAX = env_int("CCHC_SUPPLEMENT_REQUESTS_MAX", 1)

@@ -1,7 +1,10 @@
 """Who may see and act on what: every view, command and selector scopes records through these helpers.
 
-A user acts on a dossier through the roles held at the dossier's receiving unit (its desk) or at the unit now
-processing it (a district's specialist office). Reform officers and leaders of a district or province also read
+A user acts on a dossier through the roles held at the unit whose desk holds it (the receiving unit, or its
+successor once the receiving unit stopped existing: `current_desk_unit`), at the unit now processing it (a
+district's specialist office) or at the unit competent for it (a 2025 receipt regardless of administrative
+boundary: `competent_unit`). The staff of a receiving unit that stopped existing keep reading its dossiers (the
+history of their desk) but no longer act on them. Reform officers and leaders of a district or province also read
 the dossiers and figures of the units below theirs, but never act on them and never see personal data there.
 """
 
@@ -49,18 +52,23 @@ def _oversight_paths(user) -> list[str]:
 
 
 def roles_for(user, dossier: Dossier) -> set[str]:
-    """The dossier-action roles `user` holds at the dossier's receiving or processing unit."""
+    """The dossier-action roles `user` holds at the dossier's desk, processing or competent unit."""
     if not _is_staff_user(user):
         return set()
-    unit_ids = {dossier.receiving_unit_id, dossier.processing_unit_id} - {None}
+    desk_id = dossier.current_desk_unit_id or dossier.receiving_unit_id
+    unit_ids = {desk_id, dossier.processing_unit_id, dossier.competent_unit_id} - {None}
     rows = Membership.objects.filter(user=user, unit_id__in=unit_ids, role__in=list(ACTION_ROLES))
     return set(rows.values_list("role", flat=True))
 
 
 def handled_q(user, prefix: str = "") -> Q:
-    """A filter on dossiers: those `user` handles (holds an action role at their receiving or processing unit)."""
+    """A filter on dossiers: those `user` handles (holds an action role at their desk, processing or competent
+    unit; the same units as `roles_for`)."""
     units = Membership.objects.filter(user=user, role__in=list(ACTION_ROLES)).values("unit_id")
-    return Q(**{f"{prefix}receiving_unit__in": units}) | Q(**{f"{prefix}processing_unit__in": units})
+    at_desk = Q(**{f"{prefix}current_desk_unit__in": units}) | Q(
+        **{f"{prefix}current_desk_unit__isnull": True, f"{prefix}receiving_unit__in": units}
+    )
+    return at_desk | Q(**{f"{prefix}processing_unit__in": units}) | Q(**{f"{prefix}competent_unit__in": units})
 
 
 def dossiers_visible_to(user) -> QuerySet[Dossier]:
@@ -72,9 +80,19 @@ def dossiers_visible_to(user) -> QuerySet[Dossier]:
     if user.is_superuser:
         return Dossier.objects.all()
     units = Membership.objects.filter(user=user).values("unit_id")
-    visible = Q(receiving_unit__in=units) | Q(processing_unit__in=units)
+    visible = (
+        Q(receiving_unit__in=units)
+        | Q(processing_unit__in=units)
+        | Q(current_desk_unit__in=units)
+        | Q(competent_unit__in=units)
+    )
     for path in _oversight_paths(user):
-        visible |= Q(receiving_unit__path__startswith=path) | Q(processing_unit__path__startswith=path)
+        visible |= (
+            Q(receiving_unit__path__startswith=path)
+            | Q(processing_unit__path__startswith=path)
+            | Q(current_desk_unit__path__startswith=path)
+            | Q(competent_unit__path__startswith=path)
+        )
     return Dossier.objects.filter(visible)
 
 
@@ -82,7 +100,9 @@ def get_dossier_for_user(user, code: str, *, write: bool = False) -> Dossier:
     """The dossier with `code` if `user` may open it (else 404); with write=True the user must also handle it."""
     dossier = (
         dossiers_visible_to(user)
-        .select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")
+        .select_related(
+            "procedure", "receiving_unit", "processing_unit", "current_desk_unit", "competent_unit", "assigned_to"
+        )
         .filter(code=code)
         .first()
     )

@@ -83,6 +83,7 @@ CHECKS = {
     "CCHC_DEFAULT_PAPER_CUTOFF": _check_time,
     "CCHC_REGIME_2025_FROM": _check_date,
     "CCHC_2025_SUPPLEMENT_RESTARTS_CLOCK": _check_bool,
+    "CCHC_2025_RECEIPT_REGARDLESS_OF_BOUNDARY": _check_bool,
     "CCHC_2025_SUPPLEMENT_WINDOW_WORKING_DAYS": _check_number(Decimal(0), Decimal(60), optional=True),
     "CCHC_SUPPLEMENT_REQUESTS_MAX": _check_number(Decimal(1), Decimal(10), whole=True),
     "CCHC_FEE_WAIT_PAUSES_CLOCK": _check_bool,

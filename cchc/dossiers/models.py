@@ -111,6 +111,27 @@ class Dossier(models.Model):
         blank=True,
         related_name="processing_dossiers",
     )
+    # The unit whose desk now holds the dossier when it is no longer the receiving unit's (the receiving unit
+    # stopped existing and its pending dossiers moved to the successor: domain.md §8). Empty: the receiving unit.
+    # The receiving unit itself never changes: the figures count the dossier where it was received.
+    current_desk_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("desk now responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="desk_dossiers",
+    )
+    # 2025: a dossier received "regardless of administrative boundary" (domain.md §8) at another desk of the
+    # province: the unit competent to decide it. Empty when the receiving unit is competent.
+    competent_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("competent unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competent_dossiers",
+    )
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.RECEIVED)
     regime = models.CharField(_("regime"), max_length=8, choices=Regime.choices, default=Regime.R2018)
@@ -204,6 +225,11 @@ class Dossier(models.Model):
         from django.urls import reverse
 
         return reverse("web:dossier_detail", args=[self.code])
+
+    @property
+    def desk(self):
+        """The unit whose desk is responsible for the dossier now (returns it, prints its forms)."""
+        return self.current_desk_unit or self.receiving_unit
 
     @property
     def is_open(self) -> bool:

@@ -76,6 +76,9 @@ class RegimeRules:
     apology_late_allowed: bool
     # Whether the desk can receive new dossiers under this regime (the pre-2018 one only comes by import).
     receives: bool = True
+    # Whether a desk may receive a dossier another unit of its province is competent for (2025: "regardless of
+    # administrative boundary", domain.md §8; settings.CCHC_2025_RECEIPT_REGARDLESS_OF_BOUNDARY).
+    receipt_regardless_of_boundary: bool = False
     forms: Mapping[str, FormSpec] = field(default_factory=dict)
 
     def form(self, kind: str) -> FormSpec | None:
@@ -183,6 +186,7 @@ def rules_for(regime: str | Regime) -> RegimeRules:
         circular="03/2025/TT-VPCP",
         supplement_restarts_clock=bool(settings.CCHC_2025_SUPPLEMENT_RESTARTS_CLOCK),
         supplement_window_working_days=_window(settings.CCHC_2025_SUPPLEMENT_WINDOW_WORKING_DAYS),
+        receipt_regardless_of_boundary=bool(settings.CCHC_2025_RECEIPT_REGARDLESS_OF_BOUNDARY),
         forms=FORMS_2025,
         **common,
     )

@@ -29,7 +29,9 @@ def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime |
     """
     qs = access.dossiers_visible_to(user).open()
     if unit is not None:
-        qs = qs.filter(Q(receiving_unit=unit) | Q(processing_unit=unit))
+        qs = qs.filter(
+            Q(receiving_unit=unit) | Q(processing_unit=unit) | Q(current_desk_unit=unit) | Q(competent_unit=unit)
+        )
     if mine:
         qs = qs.filter(Q(assigned_to=user) | Q(assigned_to__isnull=True, received_by=user))
     qs = qs.select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")

@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     RETURN = "return", _("Return unprocessed")
     APOLOGIZE = "apologize", _("Issue an apology letter")
     IMPORT = "import", _("Imported from another one-stop system")
+    TRANSFER = "transfer", _("Transferred to the successor unit")
 
 
 # Not finished: the dossier is still on the desk or with its handler.

@@ -57,6 +57,9 @@ TABLE: dict[str, Move] = {
     Action.APOLOGIZE: Move(OPEN, None, frozenset({LEAD})),
     # A record loaded from another system: its status follows from its outcome (see imported_status).
     Action.IMPORT: Move((), None, frozenset({SYSTEM})),
+    # A unit that stops existing hands its pending dossiers to its successor (`cchc units retire`; domain.md §8:
+    # "the carried-over pending dossiers of an abolished district must move to a successor with an audit event").
+    Action.TRANSFER: Move(OPEN, None, frozenset({SYSTEM})),
 }
 CREATING = (Action.RECEIVE, Action.IMPORT)
 

@@ -19,6 +19,21 @@ class UnitLevel(models.TextChoices):
     OFFICE = "office", _("Specialist office")
 
 
+class DeskKind(models.TextChoices):
+    """What kind of one-stop unit (Bộ phận Một cửa) the unit's desk is (domain.md §1.1: Decree 61/2018 Art. 3(3);
+    Decree 118/2025 Art. 1(1), Art. 7(3) sets up the commune public-service centre with its own seal)."""
+
+    ONE_STOP = "one_stop", _("Reception and result-return unit (BPTN&TKQ)")
+    SERVICE_CENTRE = "service_centre", _("Public administrative service centre (TTPVHCC)")
+
+
+# The desk's name on the printed forms' left header block (domain.md §2.5), by kind.
+DESK_TITLES = {
+    DeskKind.ONE_STOP: "Bộ phận tiếp nhận và trả kết quả",
+    DeskKind.SERVICE_CENTRE: "Trung tâm phục vụ hành chính công",
+}
+
+
 class UnitQuerySet(models.QuerySet):
     def valid_on(self, day: dt.date) -> UnitQuerySet:
         """Units that existed on `day` (units merge and split; history is never rewritten)."""
@@ -54,6 +69,9 @@ class Unit(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="predecessors",
+    )
+    desk_kind = models.CharField(
+        _("kind of one-stop desk"), max_length=16, choices=DeskKind.choices, default=DeskKind.ONE_STOP
     )
     # Materialised path of codes from the top ("/quang-tri/gio-linh/gio-an/"): subtree queries without recursion.
     path = models.CharField(max_length=500, db_index=True, editable=False, default="")
@@ -99,6 +117,19 @@ class Unit(models.Model):
         codes = [c for c in self.path.strip("/").split("/") if c and c != self.code]
         by_code = {u.code: u for u in Unit.objects.filter(code__in=codes)}
         return [by_code[c] for c in codes if c in by_code]
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the unit existed on `day` (valid_from..valid_to, both days included)."""
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    @property
+    def is_service_centre(self) -> bool:
+        return self.desk_kind == DeskKind.SERVICE_CENTRE
+
+    @property
+    def desk_title(self) -> str:
+        """The desk's own name as the forms print it under its parent agency (domain.md §2.5)."""
+        return DESK_TITLES[DeskKind(self.desk_kind)]
 
     def desk_unit(self) -> Unit:
         """The unit whose one-stop desk serves this unit: an office uses its district's desk."""

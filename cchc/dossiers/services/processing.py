@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts.models import Membership, Role
 from cchc.units.models import Unit
+from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from .. import deadlines
 from ..models import Apology, Dossier
@@ -26,9 +27,15 @@ def dossier_assign(
     """Hand the dossier to a handler (`to`, a specialist or leader of the processing unit).
 
     `processing_unit` moves it to another unit's specialists (a commune dossier decided at the district office).
+    The processing unit must be in force today (units.services.check_unit_in_force: a unit that stopped existing
+    takes no new work; its pending dossiers went to its successor).
     """
     locked = lock(dossier)
     unit = processing_unit or locked.processing_unit or locked.receiving_unit
+    try:
+        check_unit_in_force(unit, timezone.localdate())
+    except UnitNotInForce as exc:
+        raise TransitionError(str(exc)) from exc
     if not Membership.objects.filter(user=to, unit=unit, role__in=[Role.SPECIALIST, Role.LEADER]).exists():
         raise TransitionError(_("%(user)s is not a specialist or leader of %(unit)s.") % {"user": to, "unit": unit})
     data = {

@@ -17,6 +17,8 @@ from cchc.lib.workdays import WorkCalendar, calendar
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
 from cchc.units.models import Unit
+from cchc.units.selectors import province_of
+from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from .. import workflow
 from ..codes import DossierCodeError, next_dossier_code
@@ -89,6 +91,28 @@ def check_receivable(unit: Unit, procedure: Procedure) -> None:
         )
 
 
+def _check_competent_unit(unit: Unit, competent: Unit, day: dt.date, allowed: bool) -> None:
+    """A receipt for another unit: allowed by the regime, within one province, the competent unit in force."""
+    if not allowed:
+        raise TransitionError(
+            _("The desk of %(unit)s receives only for its own unit under the rules in force on %(day)s.")
+            % {"unit": unit, "day": day.strftime("%d/%m/%Y")}
+        )
+    province = province_of(unit)
+    if province is None or province_of(competent) != province:
+        raise TransitionError(
+            _(
+                "A dossier can be received regardless of administrative boundary only within the province: "
+                "%(unit)s and %(competent)s are not in the same province."
+            )
+            % {"unit": unit, "competent": competent}
+        )
+    try:
+        check_unit_in_force(competent, day)
+    except UnitNotInForce as exc:
+        raise TransitionError(str(exc)) from exc
+
+
 @transaction.atomic
 def dossier_receive(
     *,
@@ -102,6 +126,7 @@ def dossier_receive(
     sets: int = 1,
     note: str = "",
     components: Iterable[ComponentDocument] = (),
+    competent_unit: Unit | None = None,
 ) -> Dossier:
     """Accept a complete dossier at `unit`'s desk: number it, start the clock and set the legal deadline.
 
@@ -110,6 +135,11 @@ def dossier_receive(
     be there (an incomplete dossier is not received: the applicant gets the supplement guidance instead), and their
     name, form and quantity are stored with the dossier for the receipt. The procedure's time limit and online
     service are copied onto the dossier, so a later catalogue change never rewrites it. Logs a `receive` event.
+
+    `unit` must be in force on the day of receipt (units.services.check_unit_in_force). Under the 2025 regime a
+    desk may receive "regardless of administrative boundary" (domain.md §8) a dossier that `competent_unit`, another
+    unit of the same province in force that day, decides: it is recorded on the dossier (the figures still count
+    it once, at the receiving unit: docs/metrics.md), and the procedure must be one the competent unit receives.
     """
     now = timezone.now()
     received_at = received_at or now
@@ -128,7 +158,16 @@ def dossier_receive(
         raise TransitionError(
             _("Dossiers received before %(date)s (Decree 61/2018/NĐ-CP) can only be imported.") % {"date": "21/06/2018"}
         )
-    check_receivable(unit, procedure)
+    day = timezone.localtime(received_at).date()
+    try:
+        check_unit_in_force(unit, day)
+    except UnitNotInForce as exc:
+        raise TransitionError(str(exc)) from exc
+    if competent_unit is not None and competent_unit.pk == unit.pk:
+        competent_unit = None
+    if competent_unit is not None:
+        _check_competent_unit(unit, competent_unit, day, rules.receipt_regardless_of_boundary)
+    check_receivable(competent_unit or unit, procedure)
     submitted = _submitted_components(procedure, components)
     missing = missing_components(procedure, submitted)
     if missing:
@@ -156,6 +195,7 @@ def dossier_receive(
         procedure=procedure,
         receiving_unit=unit,
         processing_unit=unit,
+        competent_unit=competent_unit,
         channel=channel,
         regime=facts.regime,
         processing_days=procedure.processing_days,
@@ -181,6 +221,7 @@ def dossier_receive(
             "due_at": iso(facts.due_at),
             "regime": str(dossier.regime),
             "components": [c.pk for c in submitted],
+            "competent_unit": competent_unit.code if competent_unit else None,
         },
     )
     DossierComponent.objects.bulk_create(

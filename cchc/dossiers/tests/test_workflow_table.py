@@ -41,7 +41,8 @@ COLUMNS = (
 #   result or the written refusal;
 # - withdraw: Decree 118/2025 Art. 21, the receiving desk stops a dossier while no result document exists;
 # - return: unprocessed (not this authority's competence, or never supplemented), before the appraisal ends;
-# - apologize: Art. 19(9), the competent authority's letter for any dossier still open.
+# - apologize: Art. 19(9), the competent authority's letter for any dossier still open;
+# - transfer: no person; the retirement of a unit hands its pending dossiers to the successor (domain.md §8).
 # fmt: off
 #                                rcv    inp    sup    fee    apr    apv    res    ref    dlv    wdr    ret
 MOVES = {
@@ -59,6 +60,7 @@ MOVES = {
     Action.WITHDRAW:            ("D",   "D",   "D",   "D",   "D",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.RETURN:              ("DL",  "DL",  "DL",  "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.APOLOGIZE:           ("L",   "L",   "L",   "L",   "L",   "L",   "-",   "-",   "-",   "-",   "-"),
+    Action.TRANSFER:            ("-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
 }
 # fmt: on
 # The status each action leads to (None: unchanged, the event is still logged).
@@ -77,6 +79,7 @@ TARGETS = {
     Action.WITHDRAW: Status.WITHDRAWN,
     Action.RETURN: Status.RETURNED,
     Action.APOLOGIZE: None,
+    Action.TRANSFER: None,
 }
 LETTER = {workflow.DESK: "D", workflow.SPEC: "S", workflow.LEAD: "L"}
 # Users of the cast and the workflow role each one holds at commune A (None: no action role there).
@@ -171,3 +174,25 @@ def test_only_the_system_imports():
         with pytest.raises(TransitionError):
             workflow.check(Dossier(), Action.IMPORT, {role})
     assert workflow.check(Dossier(), Action.IMPORT, {workflow.SYSTEM})
+
+
+def test_only_the_system_transfers_and_only_open_dossiers():
+    """domain.md §8: "the carried-over pending dossiers of an abolished district must move to a successor with an
+    audit event": a job of the system (`cchc units retire`), for dossiers not finished; the status stays."""
+    for role in (workflow.DESK, workflow.SPEC, workflow.LEAD):
+        with pytest.raises(TransitionError):
+            workflow.check(Dossier(status=Status.IN_PROCESS), Action.TRANSFER, {role})
+    for status in Status.values:
+        pending = status in (
+            Status.RECEIVED,
+            Status.IN_PROCESS,
+            Status.AWAITING_SUPPLEMENT,
+            Status.AWAITING_FEE,
+            Status.AWAITING_APPROVAL,
+            Status.APPROVED,
+        )
+        if pending:
+            assert workflow.check(Dossier(status=status), Action.TRANSFER, {workflow.SYSTEM}).target is None
+        else:
+            with pytest.raises(TransitionError):
+                workflow.check(Dossier(status=status), Action.TRANSFER, {workflow.SYSTEM})

@@ -31,7 +31,7 @@ from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.lib.periods import Period
 from cchc.procedures.models import OnlineService
-from cchc.units.models import Unit
+from cchc.units.models import Unit, UnitLevel
 
 # The names of the figures, their rates and rounding live in definitions.py (no database code); they are
 # re-exported here, where the figures have always been imported from.
@@ -240,11 +240,14 @@ class DossierFigures:
 
 # --- scoping ---
 def _unit_ids(unit: Unit, scope: Scope) -> QuerySet[Unit] | list[int]:
+    # A dossier received at a district's specialist office counts at the district level, never under the communes
+    # (issue 6 rule 5): the office has no desk of its own (Unit.desk_unit), so it is part of the unit's own desk.
+    own = Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit, level=UnitLevel.OFFICE)).values("pk")
     if scope == Scope.SELF:
-        return [unit.pk]
+        return own
     subtree = Unit.objects.filter(path__startswith=unit.path)
     if scope == Scope.CHILDREN:
-        subtree = subtree.exclude(pk=unit.pk)
+        subtree = subtree.exclude(pk__in=own)
     return subtree.values("pk")
 
 
@@ -374,10 +377,12 @@ def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, Dossie
     """
     period = period.as_of()
     subtree = list(Unit.objects.filter(path__startswith=parent.path))
-    children = {u.code: u for u in subtree if u.parent_id == parent.pk}
+    # The parent's own specialist offices count in the parent's own figures (see _unit_ids), not as children.
+    own = {u.pk for u in subtree if u.pk == parent.pk or (u.parent_id == parent.pk and u.level == UnitLevel.OFFICE)}
+    children = {u.code: u for u in subtree if u.parent_id == parent.pk and u.pk not in own}
     bucket_of: dict[int, str] = {}
     for u in subtree:
-        bucket_of[u.pk] = parent.code if u.pk == parent.pk else u.path[len(parent.path) :].split("/", 1)[0]
+        bucket_of[u.pk] = parent.code if u.pk in own else u.path[len(parent.path) :].split("/", 1)[0]
 
     tallies: dict[str, _Tally] = {}
     scope_q = Q(receiving_unit__in=[u.pk for u in subtree])
