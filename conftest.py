@@ -19,6 +19,20 @@ from cchc.units.models import UnitLevel
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    """`--reuse-db` (make test-fast) keeps the SQLite test database in a file, var/test-cchc.sqlite3 (one per xdist
+    worker, suffixed _gw0, _gw1), because an in-memory one cannot outlive the run. Without it (make test, CI) the
+    test database is created afresh in memory; PostgreSQL keeps test_<name> with `--reuse-db` as it is."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if config.getoption("reuse_db", False) and database["ENGINE"] == "django.db.backends.sqlite3":
+        test = database.setdefault("TEST", {})
+        if not test.get("NAME"):
+            test["NAME"] = str(settings.BASE_DIR / "var" / "test-cchc.sqlite3")
+            (settings.BASE_DIR / "var").mkdir(exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -76,24 +90,22 @@ class _DemoBuild:
     database once, inside a transaction that is rolled back as soon as the last test that uses it is done.
 
     Each test runs in a savepoint inside that transaction (pytest-django's `db`), so the tests that use the demo
-    share one build and no other test ever sees it. The tests that use it run together: collection moves them to
-    the end of the run and puts them in the xdist group "demo" (one worker under `--dist loadgroup`). Should a
-    test that does not use the demo come between two that do, the build is rolled back and made again.
+    share one build and no other test ever sees it. The tests that use it run together: collection moves them
+    after the other database tests and puts them in the xdist group "demo" (one worker under `--dist loadgroup`).
+    Should a test that does not use the demo come between two that do, the build is rolled back and made again.
     """
 
     def __init__(self) -> None:
         self.atomic: Any = None
         self.settings: Any = None
-        self.blocker: Any = None
         self.data: dict[str, int] = {}
         self.builds = 0
 
-    def open(self, blocker) -> dict[str, int]:
+    def open(self) -> dict[str, int]:
         from cchc.demo.load import demo_load
 
         if self.atomic is None:
-            self.blocker = blocker
-            with blocker.unblock():
+            with _DB.blocker.unblock():
                 self.settings = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
                 self.settings.enable()
                 self.atomic = transaction.atomic()
@@ -105,7 +117,7 @@ class _DemoBuild:
     def close(self) -> None:
         if self.atomic is None:
             return
-        with self.blocker.unblock():
+        with _DB.blocker.unblock():
             transaction.set_rollback(True)
             self.atomic.__exit__(None, None, None)
         self.settings.disable()
@@ -113,24 +125,48 @@ class _DemoBuild:
 
 
 _DEMO = _DemoBuild()
+# pytest-django's switch for database access, for the hooks below that work between tests.
+_DB = SimpleNamespace(blocker=None)
 
 
 def _uses_demo(item: pytest.Item | None) -> bool:
     return item is not None and "demo" in getattr(item, "fixturenames", ())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _db_blocker(django_db_blocker):
+    _DB.blocker = django_db_blocker
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> dict[str, int]:
+def demo(django_db_setup) -> dict[str, int]:
     """The Gio Linh demo in the test database (what `demo_load` returned when it was built)."""
-    return _DEMO.open(django_db_blocker)
+    return _DEMO.open()
+
+
+def _transactional(item: pytest.Item) -> bool:
+    """A test that commits (and so flushes the database after it, data migrations' rows included)."""
+    marker = item.get_closest_marker("django_db")
+    flags = (marker.kwargs.get("transaction"), marker.kwargs.get("reset_sequences"), *marker.args[:1]) if marker else ()
+    return any(flags) or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
 def pytest_collection_modifyitems(config, items):
-    """The demo's tests last and in one xdist group, so that each session (each worker) builds the demo once."""
+    """The demo's tests together and in one xdist group, so that each session (each worker) builds the demo once.
+
+    pytest-django has already put the database tests first and the transactional ones after them (as Django's
+    runner does); the demo's tests go at the end of the first block, before any test that flushes the database.
+    """
     users = [item for item in items if _uses_demo(item)]
     for item in users:
         item.add_marker(pytest.mark.xdist_group("demo"))
-    items[:] = [item for item in items if not _uses_demo(item)] + users
+    rest = [item for item in items if not _uses_demo(item)]
+    first_other = next((i for i, item in enumerate(rest) if _transactional(item) or not _uses_db(item)), len(rest))
+    items[:] = rest[:first_other] + users + rest[first_other:]
+
+
+def _uses_db(item: pytest.Item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "db" in getattr(item, "fixturenames", ())
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -138,6 +174,22 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if _uses_demo(item) and not _uses_demo(nextitem):
         _DEMO.close()
+    if _transactional(item):
+        _restore_after_flush()
+
+
+def _restore_after_flush() -> None:
+    """A transactional test flushes every table after it, the rows of data migrations too (the shipped working-day
+    calendar); put back what the database held after migrating (serialized at set-up: those tests are marked
+    `serialized_rollback=True`), so that the tests after it, and the next run with `--reuse-db`, find it. Saving a
+    deserialized row updates it when it is there, so a test skipped before it flushed anything costs nothing."""
+    from django.db import connections
+
+    with _DB.blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is not None:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 def pytest_sessionfinish(session, exitstatus):

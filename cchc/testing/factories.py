@@ -153,9 +153,8 @@ def received_dossier(
     procedure = procedure or procedure_received_at(unit)
     if components is None:
         components = procedure.components.filter(required=True)
-    return run_at(
-        at,
-        services.dossier_receive,
+    # The receipt carries its own time: no clock travel (so threads may receive at once).
+    return services.dossier_receive(
         by=by or staff(unit, Role.DESK_OFFICER),
         unit=unit,
         procedure=procedure,

@@ -49,7 +49,7 @@ def test_a_unit_without_agency_code_cannot_number(cast):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_receipts_never_share_a_code(cast):
     """Desks receiving at once on separate connections get distinct, gapless codes for the same unit and day."""
     if connection.vendor != "postgresql":

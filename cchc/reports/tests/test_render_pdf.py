@@ -58,6 +58,7 @@ def _png_gray(data: bytes) -> tuple[int, int, bytes]:
     return width, height, bytes(pixels)
 
 
+@pytest.mark.pdf
 @needs_converter
 def test_report_converts_to_a_pdf_whose_first_page_is_printed(tmp_path: Path):
     pdf = render_pdf(render_docx(sample_context()))

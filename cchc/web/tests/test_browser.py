@@ -17,7 +17,8 @@ from cchc.dossiers.models import Dossier
 from cchc.dossiers.workflow import Status
 from cchc.testing.factories import received_dossier
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the rows of data migrations are put back after each test's flush (conftest.py).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SHOTS = os.environ.get("CCHC_SCREENSHOTS", "")
 
