@@ -131,6 +131,14 @@ class Unit(models.Model):
         """The desk's own name as the forms print it under its parent agency (domain.md §2.5)."""
         return DESK_TITLES[DeskKind(self.desk_kind)]
 
+    @property
+    def desk_name(self) -> str:
+        """The desk's full name: a centre is an organisation of its own ("Trung tâm phục vụ hành chính công xã Gio
+        Linh", Decree 118/2025 Art. 7(3)); a one-stop unit is part of its unit ("Bộ phận tiếp nhận và trả kết quả")."""
+        if self.is_service_centre:
+            return f"{self.desk_title} {self.name.removeprefix('UBND ')}"
+        return self.desk_title
+
     def desk_unit(self) -> Unit:
         """The unit whose one-stop desk serves this unit: an office uses its district's desk."""
         return self.parent if self.level == UnitLevel.OFFICE and self.parent_id else self

@@ -34,6 +34,9 @@ TYPE_CODES = {
     FormKind.REFUSAL: "PTC",
     FormKind.APOLOGY: "PXL",
     FormKind.CONTROL_SHEET: "PKS",
+    # Not among the codes of the 2025 reproduction (domain.md §2.5: the stop notice's fields are UNVERIFIED): a
+    # local choice, "Thông báo dừng giải quyết".
+    FormKind.STOP_NOTICE: "TBDGQ",
 }
 REFUSING = (Action.REFUSE, Action.RETURN)
 # The timeline events where the dossier passes from one person or unit to another (one control-sheet row each).
@@ -53,6 +56,7 @@ URL_NAMES = {
     FormKind.REFUSAL: "web:print_refusal",
     FormKind.APOLOGY: "web:print_apology",
     FormKind.CONTROL_SHEET: "web:print_control_sheet",
+    FormKind.STOP_NOTICE: "web:print_stop_notice",
 }
 
 
@@ -216,6 +220,7 @@ def available_forms(dossier: Dossier) -> list[tuple[FormSpec, str]]:
         FormKind.REFUSAL: bool(actions & set(REFUSING)),
         FormKind.APOLOGY: Apology.objects.filter(dossier=dossier).exists(),
         FormKind.CONTROL_SHEET: bool(actions & set(HANDOVERS)),
+        FormKind.STOP_NOTICE: Action.WITHDRAW in actions,
     }
     rules = rules_for(dossier.regime)
     found = []
@@ -304,3 +309,30 @@ def control_sheet(request: HttpRequest, code: str) -> HttpResponse:
         agency=dossier.processing_unit or dossier.receiving_unit,
     )
     return render(request, "web/print/control_sheet.html", context)
+
+
+@staff_required
+@require_GET
+def stop_notice(request: HttpRequest, code: str) -> HttpResponse:
+    """The notice that processing stops after the applicant withdrew (Thông báo dừng giải quyết hồ sơ; Decree
+    118/2025 Art. 21, Circular 03/2025 Art. 7, domain.md §2.7): the receiving desk issues it when no result exists.
+
+    A form of the 2025 regime only (a 2018 dossier has none: 404). Its fields are UNVERIFIED in domain.md §2.5:
+    this one carries the common header and the facts the law names — the dossier code, the applicant, the
+    procedure, the date the dossier was received and the date of the request to stop, the statement that
+    processing stops, the reason recorded, and the signer (the desk officer who recorded the withdrawal).
+    """
+    dossier = _printed_dossier(request, code)
+    _form(dossier, FormKind.STOP_NOTICE)
+    event = _chosen_event(request, dossier, (Action.WITHDRAW,))
+    context = _context(
+        dossier,
+        FormKind.STOP_NOTICE,
+        issuer=dossier.desk,
+        desk=True,
+        day=event.at,
+        event=event,
+        reason=event.data.get("reason") or event.note,
+        officer=event.actor,
+    )
+    return render(request, "web/print/stop_notice.html", context)

@@ -39,6 +39,7 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:print_refusal": HANDLER,
     "web:print_apology": HANDLER,
     "web:print_control_sheet": HANDLER,
+    "web:print_stop_notice": HANDLER,
     "web:dossier_detail": VIEWER,
     "web:dossier_action": HANDLER,
     "web:dossier_upload": HANDLER,

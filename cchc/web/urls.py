@@ -19,6 +19,7 @@ urlpatterns = [
     path("dossiers/<str:code>/print/refusal/", forms_print.refusal, name="print_refusal"),
     path("dossiers/<str:code>/print/apology/", forms_print.apology, name="print_apology"),
     path("dossiers/<str:code>/print/control-sheet/", forms_print.control_sheet, name="print_control_sheet"),
+    path("dossiers/<str:code>/print/stop-notice/", forms_print.stop_notice, name="print_stop_notice"),
     path("dossiers/<str:code>/actions/<slug:action>/", views.dossier_action, name="dossier_action"),
     path("dossiers/<str:code>/documents/", views.dossier_upload, name="dossier_upload"),
     path("dossiers/<str:code>/documents/<int:pk>/", views.document, name="document"),

@@ -16,6 +16,7 @@ SAMPLE_KWARGS = {
     "web:print_refusal": {"code": "X"},
     "web:print_apology": {"code": "X"},
     "web:print_control_sheet": {"code": "X"},
+    "web:print_stop_notice": {"code": "X"},
     "web:dossier_action": {"code": "X", "action": "approve"},
     "web:dossier_upload": {"code": "X"},
     "web:document": {"code": "X", "pk": 1},
