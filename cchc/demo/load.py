@@ -23,7 +23,7 @@ from cchc.exchange.services import dossiers_import, procedures_import, units_imp
 from cchc.procedures.models import Procedure
 from cchc.procedures.services import component_add, procedure_save
 from cchc.reform.demo import load_gio_linh_2023_q3
-from cchc.units.models import Unit, UnitLevel
+from cchc.units.models import DeskKind, Unit, UnitLevel
 
 from . import catalogue
 from .generator import SEED, build_rows
@@ -82,6 +82,9 @@ def _units(admin: User) -> None:
         unit.place_name = unit.short_name.removeprefix("tỉnh ").removeprefix("huyện ")
         unit.place_name = unit.place_name.removeprefix("xã ").removeprefix("thị trấn ")
         unit.save(update_fields=["agency_code", "short_name", "place_name"])
+    # The four 2025 communes receive through their public-service centres (Trung tâm phục vụ hành chính công cấp xã,
+    # Decree 118/2025 Art. 7(3); domain.md §1.1), not through a reception-and-return unit.
+    Unit.objects.filter(code__in=catalogue.SUCCESSORS).update(desk_kind=DeskKind.SERVICE_CENTRE)
 
 
 def _procedures(admin: User) -> None:

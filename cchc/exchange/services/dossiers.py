@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.dossiers import deadlines, workflow
@@ -17,6 +18,7 @@ from cchc.feedback.models import Evaluation
 from cchc.lib import workdays
 from cchc.procedures.models import Procedure
 from cchc.units.models import Unit
+from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from ..formats import DOSSIER_COLUMNS
 from ..tables import Row
@@ -59,7 +61,7 @@ class _Context:
         self.procedures = {
             p.code: p for p in Procedure.objects.only("pk", "code", "processing_days", "online_service", "cutoff_time")
         }
-        self.units = {u.code: u for u in Unit.objects.only("pk", "code")}
+        self.units = {u.code: u for u in Unit.objects.only("pk", "code", "name", "valid_from", "valid_to")}
         codes = sorted({str(row.get("code") or "").strip() for row in rows} - {""})
         self.dossiers: dict[str, Dossier] = {}
         for chunk in chunks(codes):
@@ -92,6 +94,11 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
         reader.error("unit_code", _("unknown unit %(code)r") % {"code": unit_code})
     channel = reader.choice("channel", CHANNELS, required=True)
     received_at = reader.datetime("received_at", required=True)
+    if unit is not None and received_at is not None:
+        try:  # a unit takes no dossier outside its validity dates (domain.md §8)
+            check_unit_in_force(unit, timezone.localtime(received_at).date())
+        except UnitNotInForce as exc:
+            reader.error("unit_code", str(exc))
     due_at = reader.datetime("due_at")
     finished_at = reader.datetime("finished_at")
     outcome = reader.choice("outcome", OUTCOMES)

@@ -340,3 +340,22 @@ def test_a_unit_desk_is_a_one_stop_unit_unless_marked_a_centre(cast):
     centre = UnitFactory(code="xa-gio-linh", name="UBND xã Gio Linh", level=UnitLevel.COMMUNE, parent=cast.province)
     centre.desk_kind = DeskKind.SERVICE_CENTRE
     assert centre.desk_title == "Trung tâm phục vụ hành chính công"
+
+
+def test_an_import_row_at_a_unit_that_no_longer_existed_is_refused_on_its_unit_code(cast):
+    """The same rule for the dossiers brought from another system: a row received at the district after its
+    desks closed (30/06/2025) is an error of the unit_code column, and the file writes nothing."""
+    from cchc.exchange.services import dossiers_import
+    from cchc.testing.factories import import_row
+
+    close(cast.district, dt.date(2025, 6, 30))
+    procedure = cast.procedure
+    rows = [
+        import_row(cast.district, procedure=procedure, received_at=local(2025, 6, 30, 9)),
+        import_row(cast.district, procedure=procedure, received_at=local(2025, 7, 1, 9)),
+    ]
+    result = dossiers_import(rows=rows)
+    assert not result.ok
+    assert [(error.row, error.column) for error in result.errors] == [(3, "unit_code")]
+    assert "UBND huyện Gio Linh" in str(result.errors[0]) and "30/06/2025" in str(result.errors[0])
+    assert not Dossier.objects.exists()
