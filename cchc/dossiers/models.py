@@ -137,7 +137,10 @@ class Dossier(models.Model):
     regime = models.CharField(_("regime"), max_length=8, choices=Regime.choices, default=Regime.R2018)
 
     # Copied from the procedure at receipt (the catalogue version in force then).
-    processing_days = models.DecimalField(_("time limit (working days)"), max_digits=5, decimal_places=1)
+    # Empty when the procedure has no legal time limit; then `due_at` is empty too.
+    processing_days = models.DecimalField(
+        _("time limit (working days)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     online_service = models.CharField(_("online service"), max_length=16, choices=OnlineService.choices)
 
     # Personal data: shown only to those who handle the dossier (see accounts.access).
@@ -153,7 +156,8 @@ class Dossier(models.Model):
     # When the clock starts (the next working day for receipts after the cut-off).
     clock_start_at = models.DateTimeField(_("clock starts at"))
     # The legal deadline. Moved only by logged pauses (supplement restart, fee wait); never by an apology.
-    due_at = models.DateTimeField(_("due at"), db_index=True)
+    # Empty for a procedure with no legal time limit: never overdue, due soon or late (deadlines.py).
+    due_at = models.DateTimeField(_("due at"), null=True, blank=True, db_index=True)
     # The deadline the dossier had already missed when it began to wait for the applicant (a supplement or fee
     # asked after the deadline): it stays late whatever deadline the wait's end sets (deadlines.py).
     missed_due_at = models.DateTimeField(_("deadline missed before waiting"), null=True, blank=True)

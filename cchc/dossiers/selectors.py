@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from cchc.accounts import access
@@ -35,13 +36,14 @@ def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime |
     if mine:
         qs = qs.filter(Q(assigned_to=user) | Q(assigned_to__isnull=True, received_by=user))
     qs = qs.select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")
-    return annotate_deadlines(qs, now).order_by("due_at", "pk")
+    # Dossiers with no deadline (no legal time limit) come last, on every database.
+    return annotate_deadlines(qs, now).order_by(F("due_at").asc(nulls_last=True), "pk")
 
 
 def dossier_search(user, q: str) -> QuerySet[Dossier]:
     """Visible dossiers matching `q` by code, procedure code or name, or (only among the dossiers the user
     handles) by applicant name or ID number."""
-    q = (q or "").strip()
+    q = unicodedata.normalize("NFC", q or "").strip()  # texts are stored composed (NFC), as the import writes them
     qs = access.dossiers_visible_to(user)
     if not q:
         return qs.none()

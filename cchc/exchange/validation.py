@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -87,6 +88,11 @@ def header_of(rows: Sequence[Row]) -> list[str]:
     return list(names)
 
 
+def nfc(text: str) -> str:
+    """`text` in Unicode normal form C (composed letters), the form names and texts are stored in."""
+    return unicodedata.normalize("NFC", text)
+
+
 def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
@@ -108,8 +114,10 @@ class RowReader:
         self.errors.append(RowError(self.number, column, message))
 
     def raw(self, column: str) -> str:
+        """The cell as text, stripped and NFC-normalised: an old system may store Vietnamese letters decomposed
+        (a base letter and combining marks), which would never match the composed text every search is typed in."""
         value = self.values.get(column)
-        return "" if value is None else str(value).strip()
+        return "" if value is None else nfc(str(value)).strip()
 
     def text(self, column: str, *, required: bool = False, max_length: int | None = None) -> str | None:
         """The cell's text; None when a required one is empty or too long."""

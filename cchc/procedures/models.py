@@ -29,11 +29,16 @@ class Procedure(models.Model):
     name = models.CharField(_("name"), max_length=500)
     field = models.CharField(_("field"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=16, choices=ProcedureLevel.choices)
+    # Empty for a procedure the law sets no time limit for (some social-benefit procedures): its dossiers have no
+    # due date, so they are never overdue or late.
     processing_days = models.DecimalField(
         _("time limit (working days)"),
         max_digits=5,
         decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Empty when the law sets no time limit."),
     )
     online_service = models.CharField(
         _("online service"), max_length=16, choices=OnlineService.choices, default=OnlineService.NONE

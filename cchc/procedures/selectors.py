@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.db.models import Q, QuerySet
 
 from cchc.units.models import Unit, UnitLevel
@@ -26,7 +28,7 @@ def receivable_procedures(unit: Unit | None, q: str = "") -> QuerySet[Procedure]
     qs = Procedure.objects.filter(
         is_active=True, posted=True, level__in=LEVELS_RECEIVED.get(unit.desk_unit().level, [])
     )
-    q = (q or "").strip()
+    q = unicodedata.normalize("NFC", q or "").strip()  # names are stored composed (NFC), as the import writes them
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
     return qs.order_by("code")
@@ -34,6 +36,6 @@ def receivable_procedures(unit: Unit | None, q: str = "") -> QuerySet[Procedure]
 
 def procedure_search(q: str) -> QuerySet[Procedure]:
     """Active procedures whose code or name contains `q`."""
-    q = (q or "").strip()
+    q = unicodedata.normalize("NFC", q or "").strip()
     qs = Procedure.objects.filter(is_active=True)
     return qs.filter(Q(code__icontains=q) | Q(name__icontains=q)) if q else qs

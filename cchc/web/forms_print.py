@@ -75,9 +75,9 @@ STEP_RESULTS = {
 }
 
 
-def step_result(at: dt.datetime, due_at: dt.datetime) -> str:
+def step_result(at: dt.datetime, due_at: dt.datetime | None) -> str:
     """Early, on time or late by the one rule of the figures (metrics.md's resolved_early / resolved_on_time /
-    resolved_late, in local days)."""
+    resolved_late, in local days); on time when there is no deadline (no legal time limit)."""
     return STEP_RESULTS[timeliness(at, due_at)]
 
 
@@ -91,7 +91,7 @@ class Handover:
     giver_unit: str
     receiver: str
     receiver_unit: str
-    due_at: dt.datetime
+    due_at: dt.datetime | None
     result: str
     note: str
 

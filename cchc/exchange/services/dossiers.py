@@ -18,11 +18,12 @@ from cchc.feedback.models import Evaluation
 from cchc.lib import workdays
 from cchc.procedures.models import Procedure
 from cchc.units.models import Unit
+from cchc.units.selectors import province_of
 from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from ..formats import DOSSIER_COLUMNS
 from ..tables import Row
-from ..validation import ImportResult, RowError, RowReader, data_rows
+from ..validation import ImportResult, RowError, RowReader, data_rows, nfc
 from .common import CHUNK, begin, check_unique, chunks, finish
 
 if TYPE_CHECKING:
@@ -55,14 +56,15 @@ def _same(dossier: Dossier, name: str, value: Any) -> bool:
 
 
 class _Context:
-    """What every row is checked against, loaded once: the catalogue, the units, the dossiers already there."""
+    """What every row is checked against, loaded once: the catalogue, the units, the dossiers already there, and
+    the working-day calendar of each province the rows' units belong to (built at its first row)."""
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.procedures = {
             p.code: p for p in Procedure.objects.only("pk", "code", "processing_days", "online_service", "cutoff_time")
         }
-        self.units = {u.code: u for u in Unit.objects.only("pk", "code", "name", "valid_from", "valid_to")}
-        codes = sorted({str(row.get("code") or "").strip() for row in rows} - {""})
+        self.units = {u.code: u for u in Unit.objects.all()}
+        codes = sorted({nfc(str(row.get("code") or "")).strip() for row in rows} - {""})
         self.dossiers: dict[str, Dossier] = {}
         for chunk in chunks(codes):
             self.dossiers.update({d.code: d for d in Dossier.objects.filter(code__in=chunk)})
@@ -73,7 +75,20 @@ class _Context:
             self.apologies.update({a.dossier_id: a for a in Apology.objects.filter(dossier_id__in=chunk)})
             for evaluation in Evaluation.objects.filter(dossier_id__in=chunk).order_by("-submitted_at", "-pk"):
                 self.evaluations[evaluation.dossier_id] = evaluation  # the earliest one is written last
-        self.calendar = workdays.calendar()
+        self._province_of: dict[str, str] = {}
+        self._calendars: dict[str, workdays.WorkCalendar] = {}
+
+    def calendar_for(self, unit: Unit) -> workdays.WorkCalendar:
+        """The calendar of `unit`'s province (its corrections over the national ones; the national calendar for a
+        unit outside any province), one per province for the whole file."""
+        province_code = self._province_of.get(unit.code)
+        if province_code is None:
+            province = province_of(unit)
+            province_code = self._province_of[unit.code] = province.code if province else ""
+        cal = self._calendars.get(province_code)
+        if cal is None:
+            cal = self._calendars[province_code] = workdays.calendar(self.units.get(province_code))
+        return cal
 
 
 # The choices' values, listed once: `TextChoices.values` builds a new list on every access.
@@ -129,12 +144,13 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
         days, online_service = current.processing_days, current.online_service
     else:
         days, online_service = procedure.processing_days, procedure.online_service
+    cal = ctx.calendar_for(unit)
     facts = receipt_facts(
         procedure=procedure,
         channel=channel,
         received_at=received_at,
         processing_days=days,
-        cal=ctx.calendar,
+        cal=cal,
         due_at=due_at,
     )
     clock_start_at = facts.clock_start_at
@@ -153,7 +169,7 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
         "outcome": outcome,
         "delivered_at": finished_at if resolved else None,
         "processing_working_days": (
-            ctx.calendar.working_time_between(clock_start_at, finished_at) if resolved and finished_at else None
+            cal.working_time_between(clock_start_at, finished_at) if resolved and finished_at else None
         ),
         **flags,
         **applicant,

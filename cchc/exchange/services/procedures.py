@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -11,8 +12,19 @@ from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
 
 from ..formats import PROCEDURE_COLUMNS
 from ..tables import Row
-from ..validation import ImportResult, data_rows
+from ..validation import ImportResult, RowReader, data_rows
 from .common import begin, check_unique, finish
+
+# How a catalogue writes "the law sets no time limit" in the processing_days cell, besides leaving it empty.
+NO_TIME_LIMIT = "không quy định"
+
+
+def _time_limit(reader: RowReader) -> Decimal | None:
+    """The procedure's legal time limit in working days; None when the law sets none (an empty cell, or
+    "không quy định" in any letter case)."""
+    if reader.raw("processing_days").casefold() == NO_TIME_LIMIT:
+        return None
+    return reader.decimal("processing_days", places=1, max_digits=5)
 
 
 @transaction.atomic
@@ -22,7 +34,8 @@ def procedures_import(
     """Create or update catalogue procedures from `rows`.
 
     Checks codes (unique in the file), names, levels, the time limit (a number of working days, not negative,
-    one decimal at most: 0.5 is allowed), the online service level, the fee (whole VND) and `posted`.
+    one decimal at most: 0.5 is allowed; empty or "không quy định" when the law sets none), the online service
+    level, the fee (whole VND) and `posted`.
     Writes nothing when any row is wrong or on a dry run.
     """
     rows = list(rows)
@@ -36,7 +49,7 @@ def procedures_import(
             "name": reader.text("name", required=True, max_length=500),
             "level": reader.choice("level", ProcedureLevel.values, required=True),
             "field": reader.text("field", max_length=200),
-            "processing_days": reader.decimal("processing_days", required=True, places=1, max_digits=5),
+            "processing_days": _time_limit(reader),
             "online_service": reader.choice("online_service", OnlineService.values, default=OnlineService.NONE),
             "fee": reader.decimal("fee", places=0, max_digits=14, integer=True),
             "posted": reader.boolean("posted", default=True),

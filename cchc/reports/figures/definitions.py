@@ -50,6 +50,8 @@ COUNT_KEYS: tuple[str, ...] = (
     "full_online_received_online",
     "feedback_received",
     "feedback_resolved",
+    "no_time_limit_received",
+    "no_time_limit_resolved",
 )
 
 # Durations of metrics.md "Durations": means over `resolved`, in working days.
@@ -132,12 +134,15 @@ def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def timeliness(finished_at: dt.datetime, due_at: dt.datetime, tz: dt.tzinfo | None = None) -> Timeliness:
+def timeliness(finished_at: dt.datetime, due_at: dt.datetime | None, tz: dt.tzinfo | None = None) -> Timeliness:
     """Early, on time or late, by metrics.md: early = "finished on a calendar day before the day of `due_at`";
-    on time = "finished on the day of `due_at`, not after `due_at`"; late = "finished after `due_at`".
+    on time = "finished on the day of `due_at`, not after `due_at`"; late = "finished after `due_at`". With no
+    `due_at` (a procedure with no legal time limit) it is on time: never late, never early.
 
     Days are local calendar days (`tz`, by default settings.TIME_ZONE), as the database conditions count them.
     """
+    if due_at is None:
+        return Timeliness.ON_TIME
     if finished_at.tzinfo is None or due_at.tzinfo is None:
         raise ValueError("timeliness needs aware datetimes (finished_at and due_at with a time zone)")
     if finished_at > due_at:

@@ -167,8 +167,11 @@ DOSSIER_FILTERS: dict[str, Condition] = {
     "total": _total,
     "resolved": _resolved,
     "resolved_early": lambda p: _resolved(p) & _not_late() & _finished_before_due_day(),
+    # A dossier with no due date (no legal time limit) is on time: never late, never early (metrics.md).
     "resolved_on_time": lambda p: (
-        _resolved(p) & _not_late() & _finished_on_due_day() & Q(finished_at__lte=F("due_at"))
+        _resolved(p)
+        & _not_late()
+        & (Q(due_at__isnull=True) | (_finished_on_due_day() & Q(finished_at__lte=F("due_at"))))
     ),
     "resolved_late": _resolved_late,
     "withdrawn_or_returned": lambda p: (
@@ -190,6 +193,8 @@ DOSSIER_FILTERS: dict[str, Condition] = {
     "online_capable_received_online": lambda p: _online_capable(p) & Q(channel=Channel.ONLINE),
     "full_online_received": _full_online,
     "full_online_received_online": lambda p: _full_online(p) & Q(channel=Channel.ONLINE),
+    "no_time_limit_received": lambda p: _received(p) & Q(due_at__isnull=True),
+    "no_time_limit_resolved": lambda p: _resolved(p) & Q(due_at__isnull=True),
 }
 
 

@@ -35,6 +35,8 @@ COUNT_LABELS = {
     "full_online_received_online": _("Of those, received online (full process)"),
     "feedback_received": _("Feedback and petitions received"),  # Phản ánh, kiến nghị
     "feedback_resolved": _("Feedback and petitions answered"),
+    "no_time_limit_received": _("Received, procedure with no legal time limit"),
+    "no_time_limit_resolved": _("Resolved, procedure with no legal time limit"),
 }
 
 DURATION_LABELS = {

@@ -115,6 +115,12 @@ def dossier_sentence(block: FiguresBlock, period_label: str, as_of: dt.date | No
         f"(trong đó: {_join(channels)})",
         resolved,
     ]
+    if c("no_time_limit_received"):
+        # metrics.md: a dossier with no due date is never late; the report says how many there were.
+        parts.insert(
+            1,
+            f"trong đó có {vn_int(c('no_time_limit_received'))} hồ sơ thuộc thủ tục không quy định thời hạn giải quyết",
+        )
     if c("withdrawn_or_returned"):
         parts.append(f"rút hoặc trả lại hồ sơ: {vn_int(c('withdrawn_or_returned'))} hồ sơ")
     as_of_note = f" (tính đến ngày {vn_date(as_of)})" if as_of else ""
