@@ -25,6 +25,7 @@ def test_changing_the_parent_in_admin_rewrites_the_subtree_paths(cast, client):
             "name": district.name,
             "short_name": "",
             "level": district.level,
+            "desk_kind": district.desk_kind,
             "parent": other.pk,
             "agency_code": district.agency_code,
             "place_name": "",
