@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from .models import CalendarDay, Unit
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from cchc.accounts.models import User
+    from cchc.dossiers.models import Dossier
 
 
 @transaction.atomic
@@ -65,10 +68,10 @@ class Retirement:
     successor: Unit | None
     valid_to: dt.date
     dry_run: bool
-    moved: list[Any] = field(default_factory=list)
+    moved: list[Dossier] = field(default_factory=list)
 
 
-def pending_dossiers_at(unit: Unit):
+def pending_dossiers_at(unit: Unit) -> QuerySet[Dossier]:
     """The dossiers not finished whose desk, processing or competent unit is `unit`."""
     from cchc.dossiers.models import Dossier
 
@@ -130,6 +133,7 @@ def unit_retire(
     unit.save()
     items = []
     for dossier in pending:
+        assert successor is not None  # refused above when dossiers are pending
         changes: dict[str, Any] = {}
         if (dossier.current_desk_unit_id or dossier.receiving_unit_id) == unit.pk:
             changes["current_desk_unit"] = successor
