@@ -4,10 +4,12 @@ Values that the law does not fix (marked UNVERIFIED in the domain spec) are sett
 in the code, so a province can change them without a release.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,12 +32,17 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    return int(value) if value else default
 
 
-DEBUG = env_bool("DEBUG", default=True)
+# Development mode only when asked for (`DEBUG=1`: `make run` and the demo set it); production is the default.
+DEBUG = env_bool("DEBUG", default=False)
+# Required when DEBUG is off: at least 50 characters, else every command and the WSGI application refuse to start
+# (system check cchc.E101, cchc/accounts/checks.py). The development key below is used only with DEBUG on.
 SECRET_KEY = env_str("SECRET_KEY") or ("insecure-dev-key-only-for-debug" if DEBUG else "")
 ALLOWED_HOSTS = [h for h in env_str("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+# With DEBUG on, the debug page hides the database URL, passwords, keys and tokens (cchc/lib/debug.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cchc.lib.debug.SecretsExceptionReporterFilter"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -61,6 +69,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # A database that cannot be reached gives the 503 page, not a traceback (before anything that reads it).
+    "cchc.lib.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cchc.web.middleware.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,10 +122,83 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:worklist"
 LOGOUT_REDIRECT_URL = "login"
+# Passwords: not like the user name or the user's own name, not the name of a unit the user works in, at least
+# 10 characters, not a common password, not digits only.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "first_name", "last_name", "email")},
+    },
+    {"NAME": "cchc.accounts.validators.UnitNameValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Log-in attempts (django-axes) ---
+# django-axes watches every log-in (its backend first, so that a locked-out account is refused before its password
+# is checked) and stores the attempts and lock-outs, which the admin lists and lifts (also `cchc axes_reset`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# 5 failed log-ins lock for 15 minutes, counted per user name (whatever the address: guessing one officer's
+# password from many machines) and per address (whatever the user name: trying one password on many accounts).
+# Per address alone would let a guesser spread over addresses; per user name alone would not stop spraying. The
+# cost: the officers of one office behind one public address share its count, so a correct log-in resets the
+# count of that user and address (AXES_RESET_ON_SUCCESS) and an administrator lifts a lock-out in the admin.
+AXES_FAILURE_LIMIT = env_int("CCHC_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("CCHC_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The lock-out page: registration/locked_out.html, rendered with the wait in minutes (429 Too Many Requests).
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "cchc.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# The client's address: REMOTE_ADDR, or behind CCHC_TRUSTED_PROXIES reverse proxies the address those proxies
+# appended to X-Forwarded-For (cchc/accounts/security.py), so that one proxy's address is not everybody's.
+CCHC_TRUSTED_PROXIES = env_int("CCHC_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "cchc.accounts.security.client_ip"
+
+# --- Sessions: an idle time, and optionally the end of the browser session ---
+# SESSION_SAVE_EVERY_REQUEST renews the expiry on every request, so the age is the time since the last request.
+SESSION_COOKIE_AGE = 60 * env_int("CCHC_SESSION_IDLE_MINUTES", 30)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("CCHC_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+
+# --- HTTPS, headers and cookies (`cchc check --deploy` reports nothing with CCHC_HTTPS=1) ---
+HTTPS = env_bool("CCHC_HTTPS", False)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("CCHC_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CCHC_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("CCHC_HSTS_PRELOAD", True)
+# Behind a reverse proxy that terminates HTTPS: the header it sets and its value, e.g.
+# CCHC_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO=https". Only set it when the proxy always sets or strips it.
+_proxy_ssl_header = env_str("CCHC_PROXY_SSL_HEADER")
+if _proxy_ssl_header:
+    _header, _sep, _value = _proxy_ssl_header.partition("=")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+CSRF_TRUSTED_ORIGINS = [o for o in env_str("CSRF_TRUSTED_ORIGINS").split(",") if o]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): scripts and styles only from the site's own files, no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -123,6 +210,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Static files are served by WhiteNoise, also with DEBUG off. In production from STATIC_ROOT (`cchc collectstatic`)
+# with hashed, compressed names; under DEBUG and in the tests straight from static/ (no collectstatic needed).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
 
@@ -166,4 +263,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Failed log-ins and lock-outs (django-axes logs them at WARNING; cchc.accounts adds the user name and address).
+    "loggers": {"axes": {"level": "WARNING"}, "cchc.security": {"level": "INFO"}},
 }

@@ -1,13 +1,29 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="registration/password_change_form.html", success_url=reverse_lazy("password_change_done")
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
+        name="password_change_done",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("reform/", include("cchc.reform.urls")),
     path("reports/", include("cchc.reports.urls")),
     path("", include("cchc.web.urls")),
 ]
+
+# The error pages are templates/400.html, 403.html, 404.html and 500.html (Django's default handlers); a
+# database that cannot be reached gives 503.html instead of the 500 page (cchc/lib/middleware.py).
+handler500 = "cchc.lib.middleware.server_error"

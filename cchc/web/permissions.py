@@ -27,6 +27,8 @@ REFORM = "reform"  # the reform report pages: leaders and reform officers, check
 URL_PERMISSIONS: dict[str, str] = {
     "login": PUBLIC,
     "logout": STAFF,
+    "password_change": STAFF,
+    "password_change_done": STAFF,
     "set_language": PUBLIC,
     "admin:*": SUPERUSER,
     "reform:*": REFORM,

@@ -50,6 +50,8 @@ def test_the_command_does_not_load_twice_and_prints_the_logins(demo):
     assert Dossier.objects.count() == before
     text = out.getvalue()
     assert DEMO_PASSWORD in text
+    # The shared password comes with a warning that it is for the demo only (issue 7 item 2).
+    assert "for the demo only" in text or "chỉ dành cho bản trình diễn" in text
     for username in ("admin", "motcua.gio-an", "chuyenvien.gio-an", "lanhdao.gio-an", "cchc.gio-linh"):
         assert username in text
 

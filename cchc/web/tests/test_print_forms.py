@@ -52,7 +52,7 @@ def test_the_supplement_request_lists_the_items_reason_and_contact_officer(clien
     assert "<li>Bản sao giấy chứng nhận kết hôn</li>" in html
     assert "Tờ khai chưa ghi quê quán của người mẹ" in html
     assert str(cast.specialist_a) in html and "0233 3861 234" in html
-    assert "size: A5" in html
+    assert "css/page-a5.css" in html  # the A5 paper (static/css/page-a5.css: no inline style, CSP)
 
 
 def test_the_latest_request_is_printed_unless_an_earlier_one_is_named(client, cast, assigned, settings):

@@ -100,7 +100,7 @@ def test_the_receipt_prints_the_code_appointment_and_components(client, cast, co
     assert "09 giờ 00 phút, ngày 03 tháng 7 năm 2023" in html  # received
     assert "09 giờ 00 phút, ngày 06 tháng 7 năm 2023" in html  # due: three working days later
     assert "Tờ khai đăng ký khai sinh" in html and "Nguyễn Thị Hoa" in html
-    assert "size: A5" in html
+    assert "css/page-a5.css" in html  # the A5 paper (static/css/page-a5.css: no inline style, CSP)
 
 
 def test_the_receipt_stays_vietnamese_when_the_interface_is_english(client, cast):

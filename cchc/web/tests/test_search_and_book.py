@@ -57,7 +57,7 @@ def test_the_tracking_book_lists_a_quarter_in_receipt_order(client, cast):
     assert response.status_code == 200
     assert first.code in html and second.code in html and outside.code not in html
     assert html.index(first.code) < html.index(second.code)
-    assert "SỔ THEO DÕI HỒ SƠ" in html and "size: A4 landscape" in html
+    assert "SỔ THEO DÕI HỒ SƠ" in html and "css/page-a4-landscape.css" in html
     assert "Nguyễn Thị Hoa" in html and "Thôn An Hướng" in html
 
 

@@ -37,6 +37,14 @@ class Command(BaseCommand):
                 )
         self.stdout.write("")
         self.stdout.write(_("Log-ins (password for all: %(password)s)") % {"password": DEMO_PASSWORD})
+        self.stdout.write(
+            self.style.WARNING(
+                _(
+                    "Warning: this shared password is for the demo only. Never load the demo into a database "
+                    "that real officers use; give each officer an account with a password of their own."
+                )
+            )
+        )
         for login in demo_logins():
             self.stdout.write(f"  {login.username:<32} {login.role:<16} {login.unit}")
         self.stdout.write("")
