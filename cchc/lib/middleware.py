@@ -28,13 +28,16 @@ RETRY_AFTER = 60
 
 
 def service_unavailable(request: HttpRequest, exception: BaseException) -> HttpResponse:
-    logger.error(
-        "Database unavailable while answering %s %s: %s: %s",
-        request.method,
-        request.path,
-        type(exception).__name__,
-        str(exception).strip().splitlines()[0] if str(exception).strip() else "",
-    )
+    # Once per request: after a view's error, the session middleware may fail on the same database again.
+    if not getattr(request, "_cchc_database_unavailable", False):
+        request._cchc_database_unavailable = True  # type: ignore[attr-defined]
+        logger.error(
+            "Database unavailable while answering %s %s: %s: %s",
+            request.method,
+            request.path,
+            type(exception).__name__,
+            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+        )
     response = HttpResponse(loader.get_template("503.html").render({}), status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     return response
