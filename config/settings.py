@@ -257,6 +257,18 @@ CCHC_APOLOGY_LATE_ALLOWED = env_bool("CCHC_APOLOGY_LATE_ALLOWED", False)
 CCHC_DIGITIZATION_THRESHOLD_PCT = env_int("CCHC_DIGITIZATION_THRESHOLD_PCT", 70)
 # A dossier is flagged as falling due when its deadline is within this many working days.
 CCHC_DUE_SOON_WORKING_DAYS = 1
+# --- Limits on what users and imports may send (issue 7; implementation choices, not law) ---
+# The years a typed or imported date may fall in; a receipt in year 1 or 9999 is a typing slip.
+CCHC_MIN_YEAR = env_int("CCHC_MIN_YEAR", 1990)
+CCHC_MAX_YEAR = env_int("CCHC_MAX_YEAR", 2100)
+# Uploaded documents: the largest file, and the most all the documents of one dossier may hold (MB).
+CCHC_UPLOAD_MAX_MB = env_int("CCHC_UPLOAD_MAX_MB", 20)
+CCHC_DOSSIER_UPLOADS_MAX_MB = env_int("CCHC_DOSSIER_UPLOADS_MAX_MB", 200)
+# Imports: the largest file (MB), the most data rows, and for an XLSX the most its ZIP members may hold once
+# decompressed (MB), checked before the workbook is parsed.
+CCHC_IMPORT_MAX_MB = env_int("CCHC_IMPORT_MAX_MB", 50)
+CCHC_IMPORT_MAX_ROWS = env_int("CCHC_IMPORT_MAX_ROWS", 200_000)
+CCHC_IMPORT_MAX_UNZIPPED_MB = env_int("CCHC_IMPORT_MAX_UNZIPPED_MB", 500)
 
 LOGGING = {
     "version": 1,

@@ -10,15 +10,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 Row = dict[Any, str]
 # Values beyond the header's last column are kept under this key so the importers can report them.
 EXTRA = None
+MB = 1024 * 1024
+# A CSV cell starting with one of these would be run as a formula by a spreadsheet that opens the file
+# (CSV injection): written with a leading apostrophe, which read_table removes again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableError(Exception):
@@ -33,22 +42,83 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise TableError(_("%(file)s: use a .csv or .xlsx file") % {"file": path.name})
+    _check_size(path)
     if suffix == ".csv":
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
-                return _from_records(list(csv.reader(handle, strict=True)))
+                records = _limited(csv.reader(handle, strict=True), path)
         except UnicodeDecodeError as exc:
             raise TableError(_("%(file)s is not UTF-8 text: %(error)s") % {"file": path.name, "error": exc}) from exc
         except csv.Error as exc:
             raise TableError(_("%(file)s is not valid CSV: %(error)s") % {"file": path.name, "error": exc}) from exc
-    if suffix == ".xlsx":
-        return _from_records(_xlsx_records(path))
-    raise TableError(_("%(file)s: use a .csv or .xlsx file") % {"file": path.name})
+        _check_complete(records, path)
+        return _from_records([[_unneutralized(value) for value in record] for record in records])
+    return _from_records(_xlsx_records(path))
+
+
+def _check_size(path: Path) -> None:
+    limit = settings.CCHC_IMPORT_MAX_MB
+    if path.stat().st_size > limit * MB:
+        raise TableError(_("%(file)s is larger than %(max)s MB.") % {"file": path.name, "max": limit})
+
+
+def _limited(records: Iterable[list[str]], path: Path) -> list[list[str]]:
+    """The records, or TableError as soon as there are more data rows than settings.CCHC_IMPORT_MAX_ROWS."""
+    limit = settings.CCHC_IMPORT_MAX_ROWS
+    out = []
+    for record in records:
+        out.append(record)
+        if len(out) > limit + 1:  # the header and `limit` data rows
+            raise TableError(
+                _("%(file)s has more than %(max)s data rows: split it.") % {"file": path.name, "max": limit}
+            )
+    return out
+
+
+def _check_complete(records: list[list[str]], path: Path) -> None:
+    """A last row with fewer values than the header is a file cut short (a copy or an upload that stopped),
+    refused rather than loaded with its last cells cut or empty."""
+    if len(records) < 2:
+        return
+    last = records[-1]
+    if any(value.strip() for value in last) and len(last) < len(records[0]):
+        raise TableError(
+            _("%(file)s looks cut short: its last row (row %(row)s) has %(found)s values for %(expected)s columns.")
+            % {"file": path.name, "row": len(records), "found": len(last), "expected": len(records[0])}
+        )
+
+
+def _unneutralized(value: str) -> str:
+    """A cell as it was before write_csv neutralised it ("'=1+1" is read as "=1+1")."""
+    if value.startswith("'") and value[1:2] and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def _check_unzipped(path: Path) -> None:
+    """An XLSX is a ZIP archive: the sizes its members declare are checked before any is decompressed, so a
+    small file that would decompress to gigabytes (a ZIP bomb) is refused at once."""
+    limit = settings.CCHC_IMPORT_MAX_UNZIPPED_MB
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TableError(
+            _("%(file)s is not a readable XLSX file: %(error)s") % {"file": path.name, "error": exc}
+        ) from exc
+    if total > limit * MB:
+        raise TableError(
+            _("%(file)s would take more than %(max)s MB once decompressed: it is refused.")
+            % {"file": path.name, "max": limit}
+        )
 
 
 def _xlsx_records(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_unzipped(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types (zipfile, KeyError, InvalidFileException) for a bad file
@@ -57,7 +127,8 @@ def _xlsx_records(path: Path) -> list[list[str]]:
         ) from exc
     try:
         sheet = workbook.worksheets[0]
-        return [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        rows = ([cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+        return _limited(rows, path)
     finally:
         workbook.close()
 
@@ -98,12 +169,20 @@ def _from_records(records: list[list[str]]) -> tuple[list[str], list[Row]]:
     return header, rows
 
 
-def write_csv(stream: IO[str], header: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
-    """Write an RFC 4180 table (CRLF line ends, quotes only where needed) to a text stream."""
+def neutralized(value: Any) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: one starting with = + - @, a tab or a carriage
+    return gets a leading apostrophe (OWASP's advice on CSV injection)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(stream: SupportsWrite[str], header: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+    """Write an RFC 4180 table (CRLF line ends, quotes only where needed) to a text stream, every cell
+    neutralised against formulas (read_table reads the cell back as it was)."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([neutralized(name) for name in header])
     for row in rows:
-        writer.writerow([row.get(name, "") for name in header])
+        writer.writerow([neutralized(row.get(name, "")) for name in header])
 
 
 def write_xlsx(target: str | Path | IO[bytes], header: Sequence[str], rows: Iterable[dict[str, str]]) -> None:

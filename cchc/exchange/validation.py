@@ -16,6 +16,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cchc.lib.ids import IdNumberError, clean_id_number
+from cchc.lib.periods import PeriodError, check_year
+from cchc.lib.text import TextError, clean_text
+
 from .formats import Columns
 from .tables import EXTRA, Row
 
@@ -125,6 +129,11 @@ class RowReader:
             self.failed.add(column)
             return None
         value = self.raw(column)
+        try:
+            value = clean_text(value, column)
+        except TextError as exc:
+            self.error(column, str(exc))
+            return None
         if required and not value:
             self.error(column, _("a value is required"))
             return None
@@ -139,6 +148,17 @@ class RowReader:
             self.error(column, _("%(value)r: use only letters, digits, hyphens and underscores") % {"value": value})
             return None
         return value
+
+    def id_number(self, column: str) -> str | None:
+        """An applicant's ID number (CCCD 12 digits, CMND 9, passport a letter and 7-8 digits), or "" if empty."""
+        value = self.text(column, max_length=32)
+        if not value:
+            return value
+        try:
+            return clean_id_number(value)
+        except IdNumberError as exc:
+            self.error(column, str(exc))
+            return None
 
     def choice(self, column: str, choices: Iterable[str], *, required: bool = False, default: str = "") -> str | None:
         value = self.text(column, required=required)
@@ -168,7 +188,10 @@ class RowReader:
         if not value:
             return None
         try:
-            return dt.date.fromisoformat(value)
+            return check_year(dt.date.fromisoformat(value), column)
+        except PeriodError as exc:
+            self.error(column, str(exc))
+            return None
         except ValueError:
             self.error(column, _("%(value)r is not an ISO date (YYYY-MM-DD)") % {"value": value})
             return None
@@ -184,6 +207,11 @@ class RowReader:
             self.error(
                 column, _("%(value)r is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM[:SS][+07:00])") % {"value": value}
             )
+            return None
+        try:
+            check_year(parsed, column)
+        except PeriodError as exc:
+            self.error(column, str(exc))
             return None
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=local_zone())
 
@@ -203,6 +231,10 @@ class RowReader:
             return None
         if number < 0:
             self.error(column, _("%(value)r is negative") % {"value": value})
+            return None
+        # Checked before quantizing: a huge exponent (1e9999) would make quantize itself fail.
+        if number and number.adjusted() >= max_digits - places:
+            self.error(column, _("%(value)r is too large") % {"value": value})
             return None
         step = Decimal(1).scaleb(-places)
         if number != number.quantize(step):

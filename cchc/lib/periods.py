@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 CALENDAR, STATUTORY = "calendar", "statutory"
 CUTOFFS = (CALENDAR, STATUTORY)
@@ -21,6 +22,23 @@ CUTOFFS = (CALENDAR, STATUTORY)
 
 class PeriodError(ValueError):
     """The text does not name a period; the message says what was expected."""
+
+
+def year_bounds() -> tuple[int, int]:
+    """The years a date may fall in (settings CCHC_MIN_YEAR..CCHC_MAX_YEAR, inclusive)."""
+    return settings.CCHC_MIN_YEAR, settings.CCHC_MAX_YEAR
+
+
+def check_year(value: dt.date, label: object = "") -> dt.date:
+    """`value` if its year is within the bounds, else PeriodError naming `label` (a year 1 or 9999 is a typing
+    slip, and at the calendar's edges the day after a period cannot even be computed)."""
+    low, high = year_bounds()
+    if not low <= value.year <= high:
+        raise PeriodError(
+            _("%(field)s: the year %(year)s is outside %(low)s..%(high)s.")
+            % {"field": label or _("Date"), "year": value.year, "low": low, "high": high}
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -83,9 +101,12 @@ def parse_period(text: str, cutoff: str = CALENDAR) -> Period:
     if ".." in value:
         a, b = value.split("..", 1)
         try:
-            return Period(dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip()), value)
+            start, end = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
         except ValueError as exc:
             raise PeriodError(f"{value!r}: dates must be YYYY-MM-DD ({exc})") from exc
+        check_year(start, value)
+        check_year(end, value)
+        return Period(start, end, value)
     if m := re.fullmatch(r"(\d{4})-[Qq]([1-4])", value):
         year, q = int(m[1]), int(m[2])
         months = ((year, 3 * q - 2), (year, 3 * q))
@@ -102,6 +123,12 @@ def parse_period(text: str, cutoff: str = CALENDAR) -> Period:
         months = ((year, 1), (year, 12))
     else:
         raise PeriodError(f"{value!r} is not a period: use 2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30")
+    low, high = year_bounds()
+    if not low <= year <= high:
+        raise PeriodError(
+            _("%(period)s: the year %(year)s is outside %(low)s..%(high)s.")
+            % {"period": value, "year": year, "low": low, "high": high}
+        )
     if cutoff == STATUTORY:
         start, end = _statutory(*months)
     else:

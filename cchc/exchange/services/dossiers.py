@@ -132,7 +132,7 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
     evaluated_at = reader.datetime("evaluated_at")
     applicant = {
         "applicant_name": reader.text("applicant_name", max_length=200),
-        "applicant_id_number": reader.text("applicant_id", max_length=32),
+        "applicant_id_number": reader.id_number("applicant_id"),
         "applicant_phone": reader.text("applicant_phone", max_length=32),
     }
     if reader.failed:
