@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, User
+from .models import Membership, PersonalDataView, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,3 +30,24 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "unit__level"]
     search_fields = ["user__username", "user__full_name", "unit__name"]
     autocomplete_fields = ["user", "unit"]
+
+
+@admin.register(PersonalDataView)
+class PersonalDataViewAdmin(admin.ModelAdmin):
+    """The log of personal data shown: read by an administrator, written only by the pages that show it."""
+
+    list_display = ["at", "user", "dossier", "page"]
+    list_filter = ["page", "at"]
+    search_fields = ["user__username", "user__full_name", "dossier__code"]
+    date_hierarchy = "at"
+    list_select_related = ["user", "dossier"]
+    raw_id_fields = ["user", "dossier"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -23,7 +23,7 @@ def secret_key_errors() -> list[checks.CheckMessage]:
     if settings.DEBUG:
         return []
     # settings.SECRET_KEY raises ImproperlyConfigured when it is empty: read the raw value.
-    key = getattr(settings._wrapped, "SECRET_KEY", "") or ""  # type: ignore[attr-defined]
+    key = getattr(settings._wrapped, "SECRET_KEY", "") or ""
     hint = _(
         "Set the environment variable SECRET_KEY (or SECRET_KEY_FILE, a file holding it) to a random string of at "
         "least %(length)d characters, e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(64))'"

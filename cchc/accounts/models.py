@@ -43,3 +43,43 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class PersonalDataView(models.Model):
+    """One showing of a dossier's personal data to a member of staff: who saw it, whose (the dossier), when and on
+    which page (the URL name). Written by `services.personal_data_viewed` wherever personal data is rendered; read
+    in the admin, never changed."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), db_index=True)
+    page = models.CharField(_("page"), max_length=100)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("personal data view")
+        verbose_name_plural = _("personal data views")
+        indexes = [models.Index(fields=["dossier", "at"], name="personal_view_dossier_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.dossier_id} · {self.page} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class FormToken(models.Model):
+    """A creating form's one-time token once a post used it, with where that post led (the receipt, the period
+    page): a second post with the same token is answered with the first result instead of creating again. The
+    unique token makes two simultaneous posts safe: the row is written in the transaction of the creation."""
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(_("result"), max_length=500)
+    used_at = models.DateTimeField(_("used at"))
+
+    class Meta:
+        verbose_name = _("form token")
+        verbose_name_plural = _("form tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.url}"

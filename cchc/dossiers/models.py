@@ -326,6 +326,9 @@ class DossierDocument(models.Model):
     )
     name = models.CharField(max_length=300)
     file = models.FileField(upload_to="dossiers/%Y/%m/")
+    # Decided from the file's content at upload (cchc.lib.uploads), never from its name; the file is served
+    # with it. Empty for a file stored before the check: served as application/octet-stream.
+    content_type = models.CharField(max_length=100, blank=True)
     uploaded_at = models.DateTimeField()
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

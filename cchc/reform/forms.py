@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cchc.units.models import Unit, UnitLevel
+from cchc.lib.text import CleanTextMixin
 
 from .models import SECTION_MODELS, ReportSettings, SectionRow, Training
 from .services import SETTINGS_FIELDS
@@ -15,7 +16,7 @@ from .services import SETTINGS_FIELDS
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-class SectionRowForm(forms.ModelForm):
+class SectionRowForm(CleanTextMixin, forms.ModelForm):
     """Base of the per-section forms; `unit` limits the units a training may name to its district."""
 
     def __init__(self, *args, unit: Unit | None = None, **kwargs) -> None:
@@ -42,7 +43,7 @@ def section_form_class(kind: str) -> type[SectionRowForm]:
     return type(f"{model.__name__}Form", (SectionRowForm,), attrs)
 
 
-class CorrectionReasonForm(forms.Form):
+class CorrectionReasonForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for the correction"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -50,7 +51,7 @@ class CorrectionReasonForm(forms.Form):
     )
 
 
-class PeriodChoiceForm(forms.Form):
+class PeriodChoiceForm(CleanTextMixin, forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="code")
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int)
@@ -61,7 +62,7 @@ class PeriodChoiceForm(forms.Form):
             self.fields["unit"].queryset = units
 
 
-class ReportSettingsForm(forms.ModelForm):
+class ReportSettingsForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ReportSettings
         fields = list(SETTINGS_FIELDS)

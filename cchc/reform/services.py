@@ -36,7 +36,8 @@ class PeriodLockedError(ValidationError):
     """A change to a submitted period was attempted without a correction reason."""
 
 
-def _check_quarter(year: int, quarter: int) -> None:
+def check_quarter(year: int, quarter: int) -> None:
+    """ValidationError unless `quarter` is 1..4 and `year` within 2000..2100 (the report data's years)."""
     if not 1 <= quarter <= 4:
         raise ValidationError(_("The quarter must be 1 to 4."))
     if not 2000 <= year <= 2100:
@@ -47,7 +48,7 @@ def _check_quarter(year: int, quarter: int) -> None:
 def period_get_or_create(*, unit: Unit, year: int, quarter: int, by) -> ReportPeriod:
     """The unit's period for the quarter, created as a draft on first use."""
     require_edit(by, unit)
-    _check_quarter(year, quarter)
+    check_quarter(year, quarter)
     period, _created = ReportPeriod.objects.get_or_create(
         unit=unit, year=year, quarter=quarter, defaults={"created_by": by}
     )

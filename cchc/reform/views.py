@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,21 @@ def _kind_model(kind: str):
     if kind not in SECTION_MODELS:
         raise Http404("No such section.")
     return SECTION_MODELS[kind]
+
+def _quarter_checked(view):
+    """A year or quarter in the address outside what a period may be answers 400 with the reason (a huge year
+    would otherwise overflow the database's integer), never 500."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, year: int, quarter: int, **kwargs) -> HttpResponse:
+        try:
+            services.check_quarter(year, quarter)
+        except ValidationError as exc:
+            return HttpResponseBadRequest(" ".join(exc.messages), content_type="text/plain; charset=utf-8")
+        return view(request, *args, year=year, quarter=quarter, **kwargs)
+
+    return wrapped
+
 
 
 def _display(row: SectionRow, name: str) -> str:
@@ -104,6 +120,7 @@ def period_page(request: HttpRequest, unit_code: str, year: int, quarter: int) -
         "quarter": quarter,
         "period": period,
         "sections": sections,
+@_quarter_checked
         "editable": editable,
         "locked": bool(period and period.is_locked),
         "reason_form": CorrectionReasonForm(prefix="correction"),
@@ -131,6 +148,7 @@ def row_add(request: HttpRequest, unit_code: str, year: int, quarter: int, kind:
             services.section_row_create(
                 period=period, kind=kind, data=form.cleaned_data, by=request.user, reason=reason
             )
+@_quarter_checked
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -182,6 +200,7 @@ def row_delete(request: HttpRequest, unit_code: str, year: int, quarter: int, ki
     locked = row.period.is_locked
     reason_form = CorrectionReasonForm(request.POST or None, prefix="correction")
     if request.method == "POST" and (not locked or reason_form.is_valid()):
+@_quarter_checked
         reason = reason_form.cleaned_data.get("reason", "") if locked else ""
         services.section_row_delete(row=row, by=request.user, reason=reason)
         messages.success(request, _("Row deleted."))
@@ -204,6 +223,7 @@ def period_submit(request: HttpRequest, unit_code: str, year: int, quarter: int)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
+@_quarter_checked
         messages.success(request, _("The report data has been submitted."))
     return _period_url(unit.code, year, quarter)
 
@@ -221,6 +241,7 @@ def rollup(request: HttpRequest, unit_code: str, year: int, quarter: int) -> Htt
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_edit(request: HttpRequest, unit_code: str) -> HttpResponse:
+@_quarter_checked
     """How the unit's report is headed and signed."""
     unit = get_unit_for_user(request.user, unit_code, write=True)
     current = ReportSettings.objects.filter(unit=unit).first() or ReportSettings(unit=unit)
@@ -234,3 +255,4 @@ def settings_edit(request: HttpRequest, unit_code: str) -> HttpResponse:
             messages.success(request, _("Report settings saved."))
             return redirect("reform:settings", unit_code=unit.code)
     return render(request, "reform/settings.html", {"unit": unit, "form": form})
+@_quarter_checked

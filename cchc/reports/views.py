@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -239,7 +239,9 @@ def report(request: HttpRequest) -> HttpResponse:
             formats=[(f.value, f.label) for f in ReportFormat],
             **_page_tables(figures, titles, cutoff),
         )
-    return render(request, "reports/report.html", context)
+    # A period the form refused (a year out of range, a range that is no report period) is a bad request.
+    status = 400 if "period" in form.errors else 200
+    return render(request, "reports/report.html", context, status=status)
 
 
 @require_GET
@@ -252,6 +254,8 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
     if not form.is_valid():
         raise Http404("No such report.")
     try:
+        if "period" in form.errors:
+            return _bad_request(" ".join(str(error) for error in form.errors["period"]))
         (file,) = report_render(
             unit=form.cleaned_data["unit"],
             period=form.cleaned_data["parsed_period"],
@@ -270,6 +274,14 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
 # --- the dossiers behind a figure ---
 @dataclass(frozen=True)
 class FigureQuery:
+class BadPeriod(Exception):
+    """The address names no period the figures can be read for; answered with 400 and the reason."""
+
+
+def _bad_request(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
     unit: Unit
     scope: str
     period: Period
@@ -291,7 +303,7 @@ def _figure_query(request: HttpRequest) -> FigureQuery:
     try:
         period = parse_period(params.get("period", ""), cutoff)
     except PeriodError as exc:
-        raise Http404("No such period.") from exc
+        raise BadPeriod(str(exc)) from exc
     return FigureQuery(unit, scope, period, cutoff, key)
 
 
@@ -356,7 +368,10 @@ CSV_COLUMNS = ("code", "procedure", "unit", "channel", "received", "due", "finis
 @require_GET
 @staff_required
 def figure_dossiers(request: HttpRequest) -> HttpResponse:
-    q = _figure_query(request)
+    try:
+        q = _figure_query(request)
+    except BadPeriod as exc:
+        return _bad_request(str(exc))
     rows = _rows(q)
     at_column = rows.model in (Apology, Evaluation)
     if request.GET.get("export") == "csv":

@@ -31,6 +31,7 @@ from .forms import (
 from .permissions import desk_officer_required, staff_required
 
 WORKLIST_LIMIT = 300
+    is_pk,
 
 
 def _handled_ids(user, dossiers) -> set[int]:
@@ -89,7 +90,9 @@ def receive(request: HttpRequest) -> HttpResponse:
 @desk_officer_required
 @require_GET
 def receive_procedures(request: HttpRequest) -> HttpResponse:
-    unit = access.user_units(request.user, roles=[Role.DESK_OFFICER]).filter(pk=request.GET.get("unit") or 0).first()
+    unit_id = request.GET.get("unit") or ""
+    units = access.user_units(request.user, roles=[Role.DESK_OFFICER])
+    unit = units.filter(pk=unit_id).first() if is_pk(unit_id) else None
     procedures = receivable_procedures(unit, request.GET.get("q", ""))
     return render(request, "web/receive.html#procedure_options", {"procedures": procedures})
 
@@ -98,7 +101,7 @@ def receive_procedures(request: HttpRequest) -> HttpResponse:
 @require_GET
 def receive_components(request: HttpRequest) -> HttpResponse:
     procedure_id = request.GET.get("procedure") or ""
-    components = ComponentDocument.objects.filter(procedure_id=procedure_id) if procedure_id.isdigit() else []
+    components = ComponentDocument.objects.filter(procedure_id=procedure_id) if is_pk(procedure_id) else []
     return render(request, "web/receive.html#components", {"components": components, "checked": set()})
 
 
@@ -200,10 +203,22 @@ def dossier_upload(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def document(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def document(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = access.get_dossier_for_user(request.user, code, write=True)
     doc = get_object_or_404(DossierDocument, pk=pk, dossier=dossier)
-    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.rsplit("/", 1)[-1])
+    _log_view(request, [dossier])
+    # Always a download, with the type decided from the content at upload and no sniffing by the browser.
+    stored_name = doc.file.name.rsplit("/", 1)[-1]
+    extension = stored_name.rpartition(".")[2] if "." in stored_name else ""
+    filename = doc.name if not extension or doc.name.lower().endswith(f".{extension}") else f"{doc.name}.{extension}"
+    response = FileResponse(
+        doc.file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=doc.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @staff_required
@@ -229,4 +244,5 @@ def tracking_book(request: HttpRequest) -> HttpResponse:
         rows = list(selectors.tracking_book(form.cleaned_data["unit"], period))
         handled = _handled_ids(request.user, rows)
     context = {"form": form, "rows": rows, "period": period, "handled": handled}
-    return render(request, "web/tracking_book.html", context)
+    # A period or date the form refused (out of range, not a period) is a bad request, shown with its message.
+    return render(request, "web/tracking_book.html", context, status=400 if request.GET and form.errors else 200)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.accounts import access
+from cchc.lib.text import TextError, clean_nested, clean_text
 from cchc.lib.workdays import WorkCalendar, calendar
 
 from .. import workflow
@@ -62,7 +63,15 @@ def act(
     data: dict[str, Any] | None = None,
     changes: dict[str, Any] | None = None,
 ) -> DossierEvent:
-    """The guard (`workflow.apply`) with the roles `by` holds on this dossier."""
+    """The guard (`workflow.apply`) with the roles `by` holds on this dossier.
+
+    The note and the event's texts (reasons, items) are checked here as well as by the forms, so the command line
+    and any future API cannot store a control character either (cchc.lib.text)."""
+    try:
+        note = clean_text(note or "", _("Note"))
+        data = clean_nested(data, _("Reason"))
+    except TextError as exc:
+        raise TransitionError(str(exc)) from exc
     return workflow.apply(
         dossier,
         action,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.db import transaction
@@ -10,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.accounts import access
+from cchc.lib.text import TextError, clean_text
+from cchc.lib.uploads import UploadError, check_upload, display_name
 
 from ..models import DocumentKind, Dossier, DossierDocument
 from ..workflow import TransitionError
@@ -46,15 +49,24 @@ def dossier_attach_document(
         raise TransitionError(_("That component document does not belong to this dossier's procedure."))
     if not file:
         raise TransitionError(_("Choose a file to attach."))
+    # The type is the content's, the stored name a generated one; the name the officer gave (or the file's own,
+    # without its folder part) is only shown.
+    stored = sum(d.file.size for d in locked.documents.exclude(file="") if d.file.storage.exists(d.file.name))
+    try:
+        file_type = check_upload(file, already_stored=stored)
+        shown = clean_text((name or "").strip() or display_name(getattr(file, "name", "")), _("Name"))
+    except (UploadError, TextError) as exc:
+        raise TransitionError(str(exc)) from exc
     document = DossierDocument(
         dossier=locked,
         kind=kind,
         component=component,
-        name=name or getattr(file, "name", "") or str(kind),
+        name=shown or str(DocumentKind(kind).label),
+        content_type=file_type.content_type,
         uploaded_at=at or timezone.now(),
         uploaded_by=by,
     )
-    document.file.save(getattr(file, "name", None) or name, file, save=False)
+    document.file.save(f"{uuid.uuid4().hex}{file_type.extension}", file, save=False)
     document.save()
     locked.components_digitized = locked.components_digitized or _components_digitized(locked)
     if kind == DocumentKind.RESULT:

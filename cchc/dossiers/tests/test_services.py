@@ -277,7 +277,7 @@ def test_components_digitized_when_every_required_component_has_a_file(cast, med
         dossier=d,
         by=cast.desk_a,
         kind=DocumentKind.COMPONENT,
-        file=ContentFile(b"%PDF", name="a.pdf"),
+        file=ContentFile(b"%PDF-1.4", name="a.pdf"),
         name="To khai",
         component=first,
     )
@@ -286,14 +286,14 @@ def test_components_digitized_when_every_required_component_has_a_file(cast, med
         dossier=d,
         by=cast.desk_a,
         kind=DocumentKind.COMPONENT,
-        file=ContentFile(b"%PDF", name="b.pdf"),
+        file=ContentFile(b"%PDF-1.4", name="b.pdf"),
         name="CCCD",
         component=second,
     )
     assert Dossier.objects.get(pk=d.pk).components_digitized is True
     with pytest.raises(TransitionError):
         services.dossier_attach_document(
-            dossier=d, by=cast.desk_b, kind=DocumentKind.RESULT, file=ContentFile(b"x", name="r.pdf"), name="r"
+            dossier=d, by=cast.desk_b, kind=DocumentKind.RESULT, file=ContentFile(b"%PDF-1.4", name="r.pdf"), name="r"
         )
 
 
@@ -301,11 +301,11 @@ def test_result_file_marks_the_result_digitized(cast, media):
     """Without listed components one component file is enough; a result file makes the result digitized."""
     d = approved_dossier(cast.commune_a)
     services.dossier_attach_document(
-        dossier=d, by=cast.specialist_a, kind=DocumentKind.COMPONENT, file=ContentFile(b"x", name="c.pdf"), name="c"
+        dossier=d, by=cast.specialist_a, kind=DocumentKind.COMPONENT, file=ContentFile(b"%PDF-1.4", name="c.pdf"), name="c"
     )
     assert d.components_digitized is True and d.result_digitized is False
     services.dossier_attach_document(
-        dossier=d, by=cast.specialist_a, kind=DocumentKind.RESULT, file=ContentFile(b"x", name="r.pdf"), name="r"
+        dossier=d, by=cast.specialist_a, kind=DocumentKind.RESULT, file=ContentFile(b"%PDF-1.4", name="r.pdf"), name="r"
     )
     services.dossier_issue_result(dossier=d, by=cast.leader_a)
     assert Dossier.objects.get(pk=d.pk).result_digitized is True

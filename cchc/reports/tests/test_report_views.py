@@ -132,11 +132,11 @@ def test_another_units_officer_gets_404(client, demo, url):
     assert client.get(url).status_code == 404
 
 
-def test_an_unknown_figure_or_bad_period_is_404(client, demo):
+def test_an_unknown_figure_is_404_and_a_bad_period_400(client, demo):
     login(client, "cchc.gio-linh")
     assert client.get(drill_url("gio-linh", "tree", "no_such_key")).status_code == 404
     assert client.get(drill_url("gio-linh", "nowhere", "total")).status_code == 404
-    assert client.get(drill_url("gio-linh", "tree", "total").replace("2023-Q3", "2023-Q9")).status_code == 404
+    assert client.get(drill_url("gio-linh", "tree", "total").replace("2023-Q3", "2023-Q9")).status_code == 400
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, demo):

@@ -74,7 +74,7 @@ def test_the_tracking_book_takes_a_month_or_two_dates(client, cast):
 def test_a_bad_period_is_reported(client, cast):
     client.force_login(cast.desk_a)
     response = book(client, unit=cast.commune_a.pk, period="quý 3")
-    assert response.status_code == 200 and response.context["form"].errors
+    assert response.status_code == 400 and response.context["form"].errors
     assert response.context["rows"] == []
 
 
