@@ -16,9 +16,11 @@ from cchc.lib.periods import PeriodError, parse_period
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
 from cchc.units.models import Unit, UnitLevel
+from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
 
+from cchc.lib.text import CleanTextMixin
 
-class ReceptionForm(forms.Form):
+class ReceptionForm(CleanTextMixin, forms.Form):
     unit = forms.ModelChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none(), empty_label=None)
     procedure = forms.ModelChoiceField(label=_("Procedure"), queryset=Procedure.objects.none())
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.DIRECT)
@@ -44,12 +46,12 @@ class ReceptionForm(forms.Form):
         unit = self._chosen_unit(units)
         self.fields["procedure"].queryset = receivable_procedures(unit)
         procedure_id = self.data.get("procedure") if self.is_bound else None
-        if procedure_id and str(procedure_id).isdigit():
+        if is_pk(procedure_id):
             self.fields["components"].queryset = ComponentDocument.objects.filter(procedure_id=procedure_id)
 
     def _chosen_unit(self, units):
         value = self.data.get("unit") if self.is_bound else None
-        if value and str(value).isdigit():
+        if is_pk(value):
             return units.filter(pk=value).first()
         return units.first()
 
@@ -57,11 +59,17 @@ class ReceptionForm(forms.Form):
         keys = ("name", "id_number", "phone", "address", "email")
         return {k: self.cleaned_data[f"applicant_{k}"] for k in keys}
 
+    def clean_applicant_id_number(self) -> str:
+        try:
+            return clean_id_number(self.cleaned_data["applicant_id_number"])
+        except IdNumberError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
 
 # --- dossier actions: one small form per action; service_kwargs() gives the service its arguments ---
 
 
-class NoteForm(forms.Form):
+class NoteForm(CleanTextMixin, forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
@@ -170,7 +178,7 @@ def action_form(action: str, dossier: Dossier, data=None) -> NoteForm:
     return ACTION_FORMS[action](data, dossier=dossier, prefix=action)
 
 
-class UploadForm(forms.Form):
+class UploadForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     component = forms.ModelChoiceField(label=_("Component"), queryset=ComponentDocument.objects.none(), required=False)
     name = forms.CharField(label=_("Name"), max_length=300, required=False)
@@ -181,7 +189,7 @@ class UploadForm(forms.Form):
         self.fields["component"].queryset = dossier.procedure.components.all()
 
 
-class WorklistFilterForm(forms.Form):
+class WorklistFilterForm(CleanTextMixin, forms.Form):
     tab = forms.ChoiceField(choices=[("mine", _("Mine")), ("unit", _("My units"))], required=False)
     unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All my units")
@@ -207,7 +215,7 @@ def current_quarter(today: dt.date | None = None) -> str:
     return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
 
 
-class TrackingBookForm(forms.Form):
+class TrackingBookForm(CleanTextMixin, forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), empty_label=None)
     period = forms.CharField(
         label=_("Period"),

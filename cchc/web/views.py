@@ -19,6 +19,7 @@ from cchc.dossiers.regimes import FormKind, rules_for
 from cchc.dossiers.workflow import TransitionError, allowed_actions
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
+from cchc.lib.ids import is_pk
 
 from .forms import (
     ACTION_FORMS,
@@ -31,7 +32,6 @@ from .forms import (
 from .permissions import desk_officer_required, staff_required
 
 WORKLIST_LIMIT = 300
-    is_pk,
 
 
 def _handled_ids(user, dossiers) -> set[int]:
