@@ -51,3 +51,9 @@ def clean_id_number(value: str) -> str:
     if number:
         id_kind(number)
     return number
+
+
+def is_pk(value: object) -> bool:
+    """Whether a posted or queried value can be a row's id: ASCII digits that fit a 64-bit integer ("1e9999",
+    "²" or 30 digits would make the database query itself fail)."""
+    return bool(re.fullmatch(r"[0-9]{1,18}", str(value or "")))
