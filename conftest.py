@@ -174,7 +174,9 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if _uses_demo(item) and not _uses_demo(nextitem):
         _DEMO.close()
-    if _transactional(item):
+    # After the session's last test the test database is already torn down and the settings name the real one
+    # again (unless --reuse-db keeps it): restoring then would write into the real database.
+    if _transactional(item) and (nextitem is not None or item.config.getoption("reuse_db", False)):
         _restore_after_flush()
 
 

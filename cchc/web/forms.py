@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import secrets
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -10,15 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
+from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.workflow import Action, Status
+from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
 from cchc.lib.periods import PeriodError, parse_period
+from cchc.lib.text import CleanTextMixin
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
 from cchc.units.models import Unit, UnitLevel
-from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
 
-from cchc.lib.text import CleanTextMixin
 
 class ReceptionForm(CleanTextMixin, forms.Form):
     unit = forms.ModelChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none(), empty_label=None)
@@ -55,15 +59,15 @@ class ReceptionForm(CleanTextMixin, forms.Form):
             return units.filter(pk=value).first()
         return units.first()
 
-    def applicant(self) -> dict[str, str]:
-        keys = ("name", "id_number", "phone", "address", "email")
-        return {k: self.cleaned_data[f"applicant_{k}"] for k in keys}
-
     def clean_applicant_id_number(self) -> str:
         try:
             return clean_id_number(self.cleaned_data["applicant_id_number"])
         except IdNumberError as exc:
             raise forms.ValidationError(str(exc)) from None
+
+    def applicant(self) -> dict[str, str]:
+        keys = ("name", "id_number", "phone", "address", "email")
+        return {k: self.cleaned_data[f"applicant_{k}"] for k in keys}
 
 
 # --- dossier actions: one small form per action; service_kwargs() gives the service its arguments ---
@@ -78,19 +82,26 @@ class NoteForm(CleanTextMixin, forms.Form):
 
     @property
     def action_label(self) -> str:
-        return Action(self.prefix).label if self.prefix in Action.values else ""
+        return str(Action(self.prefix).label) if self.prefix in Action.values else ""
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
 
 
 class ReasonForm(NoteForm):
-    note = None
+    note = None  # type: ignore[assignment]  # no note field (Django's way to drop an inherited one)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class HandlerField(forms.ModelChoiceField):
+    """A choice of memberships, each shown as the person, the role and the unit."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return f"{obj.user} · {obj.get_role_display()} · {obj.unit}"
+
+
 class AssignForm(NoteForm):
-    handler = forms.ModelChoiceField(label=_("Handler"), queryset=Membership.objects.none())
+    handler = HandlerField(label=_("Handler"), queryset=Membership.objects.none())
 
     field_order = ["handler", "note"]
 
@@ -99,12 +110,11 @@ class AssignForm(NoteForm):
         desk = dossier.receiving_unit
         offices = desk.children.filter(level=UnitLevel.OFFICE).values_list("pk", flat=True)
         units = {desk.pk, dossier.processing_unit_id, *offices}
-        self.fields["handler"].queryset = (
+        cast(HandlerField, self.fields["handler"]).queryset = (
             Membership.objects.filter(unit_id__in=units - {None}, role__in=[Role.SPECIALIST, Role.LEADER])
             .select_related("user", "unit")
             .order_by("unit__path", "role", "user__full_name")
         )
-        self.fields["handler"].label_from_instance = lambda m: f"{m.user} · {m.get_role_display()} · {m.unit}"
 
     def service_kwargs(self) -> dict:
         membership = self.cleaned_data["handler"]
@@ -116,7 +126,7 @@ def _lines(text: str) -> list[str]:
 
 
 class RequestSupplementForm(NoteForm):
-    note = None
+    note = None  # type: ignore[assignment]  # no note field (Django's way to drop an inherited one)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
     items = forms.CharField(
         label=_("Documents to supplement (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -132,7 +142,7 @@ class RequestFeeForm(NoteForm):
 
 
 class RefuseForm(NoteForm):
-    note = None
+    note = None  # type: ignore[assignment]  # no note field (Django's way to drop an inherited one)
     reasons = forms.CharField(label=_("Reasons (one per line)"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def service_kwargs(self) -> dict:
@@ -146,7 +156,7 @@ class IssueResultForm(NoteForm):
 
 
 class ApologizeForm(NoteForm):
-    note = None
+    note = None  # type: ignore[assignment]  # no note field (Django's way to drop an inherited one)
     reason = forms.CharField(label=_("Reason for the delay"), widget=forms.Textarea(attrs={"rows": 2}))
     new_due_at = forms.DateTimeField(
         label=_("New appointment"),
@@ -186,7 +196,7 @@ class UploadForm(CleanTextMixin, forms.Form):
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["component"].queryset = dossier.procedure.components.all()
+        cast(forms.ModelChoiceField, self.fields["component"]).queryset = dossier.procedure.components.all()
 
 
 class WorklistFilterForm(CleanTextMixin, forms.Form):
@@ -248,3 +258,58 @@ class TrackingBookForm(CleanTextMixin, forms.Form):
                 _("%(value)s is not a period: use 2023-Q3, 2023-09, 2023 or two dates."), params={"value": text}
             ) from None
         return cleaned
+
+
+class OneTimeTokenForm(forms.Form):
+    """The one-time token of a creating form (reception, a report data row): a random value issued with each empty
+    form in a hidden field; the view passes it to accounts.services.create_once, so a second post of the same form
+    (a double click, a resent request) answers with the first result instead of creating again."""
+
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form_token"].initial = secrets.token_urlsafe(32)
+
+    def clean(self):
+        cleaned = super().clean()
+        token = cleaned.get("form_token") or ""
+        if not TOKEN_PATTERN.fullmatch(token):
+            # The field is hidden: the message goes at the head of the form.
+            raise forms.ValidationError(
+                _("The form has no valid one-time token: reload the page and send the form again.")
+            )
+        return cleaned
+
+    @property
+    def token(self) -> str:
+        return self.cleaned_data["form_token"]
+
+    def earlier_result(self, user, form: forms.Form) -> str:
+        """The URL the first post with this token led to, or "" for a fresh token. A missing or malformed token,
+        or one another user's post used, becomes an error at the head of `form` (so it is not valid)."""
+        if not form.is_bound:  # an empty post: the form is shown again, with nothing to refuse
+            return ""
+        form.full_clean()  # add_error needs the form's cleaned_data
+        if not self.is_valid():
+            form.add_error(None, self.non_field_errors())
+            self._renew()
+            return ""
+        try:
+            return form_token_result(by=user, token=self.token) or ""
+        except FormTokenError as exc:
+            form.add_error(None, str(exc))
+            self._renew()
+            return ""
+
+    def _renew(self) -> None:
+        """The page shown again carries a fresh token, so that sending it again can succeed."""
+        self.data = {self.add_prefix("form_token"): secrets.token_urlsafe(32)}
+
+
+# The message of a repeated post answered with the first one's result.
+ALREADY_SENT = _("This form had already been sent: here is what it created.")
+
+
+# secrets.token_urlsafe(32) gives 43 URL-safe characters; anything else was not issued by OneTimeTokenForm.
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")

@@ -19,11 +19,13 @@ from django.views.decorators.http import require_GET
 
 from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
+from cchc.accounts.services import personal_data_viewed
 from cchc.dossiers.models import Apology, Dossier, DossierEvent
 from cchc.dossiers.regimes import FormKind, FormSpec, rules_for
 from cchc.dossiers.workflow import Action
 from cchc.reports.figures.definitions import Timeliness, timeliness
 from cchc.units.models import Unit
+from cchc.web.http import acting_user, page_name
 
 from .permissions import staff_required
 
@@ -49,7 +51,11 @@ HANDOVERS = (
     Action.DELIVER,
 )
 # The events that set the legal deadline in force from then on, and the key of the new deadline in their data.
-DEADLINE_KEYS = {Action.RECEIVE: "due_at", Action.SUPPLEMENT: "new_due_at", Action.FEE_PAID: "new_due_at"}
+DEADLINE_KEYS: dict[str, str] = {
+    Action.RECEIVE: "due_at",
+    Action.SUPPLEMENT: "new_due_at",
+    Action.FEE_PAID: "new_due_at",
+}
 DESK = "Bộ phận tiếp nhận và trả kết quả"
 URL_NAMES = {
     FormKind.SUPPLEMENT_REQUEST: "web:print_supplement_request",
@@ -166,6 +172,14 @@ def handover_rows(dossier: Dossier, events: list[DossierEvent]) -> list[Handover
     return rows
 
 
+def _printed_dossier(request: HttpRequest, code: str) -> Dossier:
+    """The dossier whose form is printed, for those who handle it only; the personal data it carries is logged as
+    shown."""
+    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    personal_data_viewed(by=acting_user(request), dossiers=[dossier], page=page_name(request))
+    return dossier
+
+
 def _events(dossier: Dossier, actions) -> QuerySet[DossierEvent]:
     return dossier.events.filter(action__in=list(actions)).select_related("actor").order_by("at", "pk")
 
@@ -233,7 +247,7 @@ def available_forms(dossier: Dossier) -> list[tuple[FormSpec, str]]:
 @staff_required
 @require_GET
 def supplement_request(request: HttpRequest, code: str) -> HttpResponse:
-    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    dossier = _printed_dossier(request, code)
     event = _chosen_event(request, dossier, (Action.REQUEST_SUPPLEMENT,))
     context = _context(
         dossier,
@@ -252,7 +266,7 @@ def supplement_request(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 @require_GET
 def refusal(request: HttpRequest, code: str) -> HttpResponse:
-    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    dossier = _printed_dossier(request, code)
     event = _chosen_event(request, dossier, REFUSING)
     reasons = event.data.get("reasons") or [event.data.get("reason") or event.note]
     context = _context(
@@ -271,7 +285,7 @@ def refusal(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 @require_GET
 def apology(request: HttpRequest, code: str) -> HttpResponse:
-    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    dossier = _printed_dossier(request, code)
     letter = Apology.objects.filter(dossier=dossier).select_related("issued_by").first()
     if letter is None:
         raise Http404("No apology letter was issued for this dossier.")
@@ -294,7 +308,7 @@ def apology(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 @require_GET
 def control_sheet(request: HttpRequest, code: str) -> HttpResponse:
-    dossier = access.get_dossier_for_user(request.user, code, write=True)
+    dossier = _printed_dossier(request, code)
     events = list(dossier.events.select_related("actor").order_by("at", "pk"))
     rows = handover_rows(dossier, events)
     if not rows:

@@ -8,36 +8,51 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.accounts import access
 from cchc.accounts.models import Role
+from cchc.accounts.services import FormTokenError, create_once, personal_data_viewed
 from cchc.dossiers import selectors, services
 from cchc.dossiers.models import DocumentKind, Dossier, DossierDocument
 from cchc.dossiers.regimes import FormKind, rules_for
 from cchc.dossiers.workflow import TransitionError, allowed_actions
+from cchc.lib.ids import is_pk
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
-from cchc.lib.ids import is_pk
 
 from .forms import (
     ACTION_FORMS,
+    ALREADY_SENT,
+    OneTimeTokenForm,
     ReceptionForm,
     TrackingBookForm,
     UploadForm,
     WorklistFilterForm,
     action_form,
 )
+from .http import acting_user, is_htmx, page_name
 from .permissions import desk_officer_required, staff_required
 
 WORKLIST_LIMIT = 300
 
 
-def _handled_ids(user, dossiers) -> set[int]:
-    """Of these dossiers (a list), those whose personal data `user` may see: the ones the user handles."""
+def _handled_ids(request: HttpRequest, dossiers) -> set[int]:
+    """Of these dossiers (a list), those whose personal data the user may see (the ones the user handles), logged
+    as shown on this page: the list shows their applicants."""
     pks = [d.pk for d in dossiers]
-    return set(Dossier.objects.filter(pk__in=pks).filter(access.handled_q(user)).values_list("pk", flat=True))
+    handled = set(
+        Dossier.objects.filter(pk__in=pks).filter(access.handled_q(request.user)).values_list("pk", flat=True)
+    )
+    _log_view(request, handled)
+    return handled
+
+
+def _log_view(request: HttpRequest, dossiers) -> None:
+    """Log the personal data of `dossiers` as shown to the user on this page (its URL name)."""
+    personal_data_viewed(by=acting_user(request), dossiers=dossiers, page=page_name(request))
 
 
 @staff_required
@@ -55,9 +70,9 @@ def worklist(request: HttpRequest) -> HttpResponse:
         "rows": shown,
         "total": rows.count(),
         "limit": WORKLIST_LIMIT,
-        "handled": _handled_ids(request.user, shown),
+        "handled": _handled_ids(request, shown),
     }
-    template = "web/worklist.html#rows" if request.htmx else "web/worklist.html"
+    template = "web/worklist.html#rows" if is_htmx(request) else "web/worklist.html"
     return render(request, template, context)
 
 
@@ -65,11 +80,19 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def receive(request: HttpRequest) -> HttpResponse:
     form = ReceptionForm(request.POST or None, user=request.user)
+    once = OneTimeTokenForm(request.POST or None)
+    if request.method == "POST":
+        earlier = once.earlier_result(request.user, form)
+        if earlier:  # a double click or a resent form: the receipt of the dossier the first post made
+            messages.info(request, ALREADY_SENT)
+            return redirect(earlier)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        received = []
+
+        def receive_one() -> str:
             dossier = services.dossier_receive(
-                by=request.user,
+                by=acting_user(request),
                 unit=data["unit"],
                 procedure=data["procedure"],
                 channel=data["channel"],
@@ -79,12 +102,20 @@ def receive(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
                 components=data["components"],
             )
-        except TransitionError as exc:
+            received.append(dossier)
+            return reverse("web:receipt", args=[dossier.code])
+
+        try:
+            url, created = create_once(by=acting_user(request), token=once.token, create=receive_one)
+        except (TransitionError, FormTokenError) as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Dossier %(code)s received.") % {"code": dossier.code})
-            return redirect("web:receipt", code=dossier.code)
-    return render(request, "web/receive.html", {"form": form})
+            if created:
+                messages.success(request, _("Dossier %(code)s received.") % {"code": received[0].code})
+            else:  # the same form posted at the same moment made the dossier
+                messages.info(request, ALREADY_SENT)
+            return redirect(url)
+    return render(request, "web/receive.html", {"form": form, "once": once})
 
 
 @desk_officer_required
@@ -109,6 +140,7 @@ def receive_components(request: HttpRequest) -> HttpResponse:
 @require_GET
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     dossier = access.get_dossier_for_user(request.user, code, write=True)
+    _log_view(request, [dossier])
     submitted, from_catalogue = dossier.submitted_components()
     context = {
         "dossier": dossier,
@@ -121,8 +153,11 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "") -> dict:
-    """Everything the dossier page shows; `bound` replaces the empty form of the action that just failed."""
+    """Everything the dossier page shows; `bound` replaces the empty form of the action that just failed. Its
+    personal data (the applicant, notes, reasons, document names) only to a handler, and logged as shown."""
     roles = access.roles_for(request.user, dossier)
+    if roles:
+        _log_view(request, [dossier])
     actions = [a for a in allowed_actions(dossier.status, roles) if a in ACTION_FORMS]
     forms = [bound if bound is not None and bound.prefix == a else action_form(a, dossier) for a in actions]
     # An action no longer open (another officer moved the dossier meanwhile) still reports why it failed.
@@ -159,18 +194,18 @@ def dossier_action(request: HttpRequest, code: str, action: str) -> HttpResponse
     form = action_form(action, dossier, request.POST)
     if form.is_valid():
         try:
-            services.dossier_act(dossier=dossier, by=request.user, action=action, **form.service_kwargs())
+            services.dossier_act(dossier=dossier, by=acting_user(request), action=action, **form.service_kwargs())
         except TransitionError as exc:
             form.add_error(None, str(exc))
         else:
             return _after_change(request, dossier, _("Done: %(action)s.") % {"action": form.action_label})
     context = _dossier_context(request, dossier, bound=form)
-    return render(request, "web/dossier_detail.html#panel" if request.htmx else "web/dossier_detail.html", context)
+    return render(request, "web/dossier_detail.html#panel" if is_htmx(request) else "web/dossier_detail.html", context)
 
 
 def _after_change(request: HttpRequest, dossier, flash: str) -> HttpResponse:
     """htmx: the refreshed panel; a plain post: back to the page (post/redirect/get)."""
-    if request.htmx:
+    if is_htmx(request):
         dossier.refresh_from_db()
         return render(request, "web/dossier_detail.html#panel", _dossier_context(request, dossier, flash=flash))
     messages.success(request, flash)
@@ -187,7 +222,7 @@ def dossier_upload(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.dossier_attach_document(
                 dossier=dossier,
-                by=request.user,
+                by=acting_user(request),
                 kind=data["kind"],
                 file=data["file"],
                 name=data["name"],
@@ -198,7 +233,7 @@ def dossier_upload(request: HttpRequest, code: str) -> HttpResponse:
         else:
             return _after_change(request, dossier, _("Document attached."))
     context = {**_dossier_context(request, dossier), "upload_form": form}
-    return render(request, "web/dossier_detail.html#panel" if request.htmx else "web/dossier_detail.html", context)
+    return render(request, "web/dossier_detail.html#panel" if is_htmx(request) else "web/dossier_detail.html", context)
 
 
 @staff_required
@@ -230,7 +265,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if exact is not None:
         return redirect(exact)
     shown = list(results[:WORKLIST_LIMIT])
-    context = {"q": q, "results": shown, "handled": _handled_ids(request.user, shown)}
+    context = {"q": q, "results": shown, "handled": _handled_ids(request, shown)}
     return render(request, "web/search.html", context)
 
 
@@ -242,7 +277,7 @@ def tracking_book(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         period = form.cleaned_data["parsed_period"]
         rows = list(selectors.tracking_book(form.cleaned_data["unit"], period))
-        handled = _handled_ids(request.user, rows)
+        handled = _handled_ids(request, rows)
     context = {"form": form, "rows": rows, "period": period, "handled": handled}
     # A period or date the form refused (out of range, not a period) is a bad request, shown with its message.
     return render(request, "web/tracking_book.html", context, status=400 if request.GET and form.errors else 200)

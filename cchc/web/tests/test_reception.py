@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 from django.urls import reverse
 
@@ -24,6 +26,7 @@ def form_data(cast, docs, **overrides):
         "sets": 1,
         "components": [c.pk for c in docs],
         "note": "",
+        "form_token": secrets.token_urlsafe(32),  # as OneTimeTokenForm issues one with each empty form
     }
     data.update(overrides)
     return data
