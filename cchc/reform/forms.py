@@ -7,8 +7,8 @@ from functools import cache
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cchc.units.models import Unit, UnitLevel
 from cchc.lib.text import CleanTextMixin
+from cchc.units.models import Unit, UnitLevel
 
 from .models import SECTION_MODELS, ReportSettings, SectionRow, Training
 from .services import SETTINGS_FIELDS

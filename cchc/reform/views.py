@@ -26,11 +26,6 @@ def _period_url(unit_code: str, year: int, quarter: int):
     return redirect("reform:period", unit_code=unit_code, year=year, quarter=quarter)
 
 
-def _kind_model(kind: str):
-    if kind not in SECTION_MODELS:
-        raise Http404("No such section.")
-    return SECTION_MODELS[kind]
-
 def _quarter_checked(view):
     """A year or quarter in the address outside what a period may be answers 400 with the reason (a huge year
     would otherwise overflow the database's integer), never 500."""
@@ -45,6 +40,11 @@ def _quarter_checked(view):
 
     return wrapped
 
+
+def _kind_model(kind: str):
+    if kind not in SECTION_MODELS:
+        raise Http404("No such section.")
+    return SECTION_MODELS[kind]
 
 
 def _display(row: SectionRow, name: str) -> str:
@@ -105,6 +105,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@_quarter_checked
 def period_page(request: HttpRequest, unit_code: str, year: int, quarter: int) -> HttpResponse:
     """Every section of the unit's quarter, with the forms to add rows when the user may edit."""
     unit = get_unit_for_user(request.user, unit_code)
@@ -120,7 +121,6 @@ def period_page(request: HttpRequest, unit_code: str, year: int, quarter: int) -
         "quarter": quarter,
         "period": period,
         "sections": sections,
-@_quarter_checked
         "editable": editable,
         "locked": bool(period and period.is_locked),
         "reason_form": CorrectionReasonForm(prefix="correction"),
@@ -133,6 +133,7 @@ def period_page(request: HttpRequest, unit_code: str, year: int, quarter: int) -
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_quarter_checked
 def row_add(request: HttpRequest, unit_code: str, year: int, quarter: int, kind: str) -> HttpResponse:
     """Add a row to a section; on a submitted period it needs a correction reason."""
     _kind_model(kind)
@@ -148,7 +149,6 @@ def row_add(request: HttpRequest, unit_code: str, year: int, quarter: int, kind:
             services.section_row_create(
                 period=period, kind=kind, data=form.cleaned_data, by=request.user, reason=reason
             )
-@_quarter_checked
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -172,6 +172,7 @@ def _row_for(request: HttpRequest, unit_code: str, year: int, quarter: int, kind
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_quarter_checked
 def row_edit(request: HttpRequest, unit_code: str, year: int, quarter: int, kind: str, pk: int) -> HttpResponse:
     """Change a row; on a submitted period it needs a correction reason, and the change is logged."""
     unit, row = _row_for(request, unit_code, year, quarter, kind, pk)
@@ -194,13 +195,13 @@ def row_edit(request: HttpRequest, unit_code: str, year: int, quarter: int, kind
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_quarter_checked
 def row_delete(request: HttpRequest, unit_code: str, year: int, quarter: int, kind: str, pk: int) -> HttpResponse:
     """Delete a row (after confirmation; with a reason on a submitted period)."""
     unit, row = _row_for(request, unit_code, year, quarter, kind, pk)
     locked = row.period.is_locked
     reason_form = CorrectionReasonForm(request.POST or None, prefix="correction")
     if request.method == "POST" and (not locked or reason_form.is_valid()):
-@_quarter_checked
         reason = reason_form.cleaned_data.get("reason", "") if locked else ""
         services.section_row_delete(row=row, by=request.user, reason=reason)
         messages.success(request, _("Row deleted."))
@@ -212,6 +213,7 @@ def row_delete(request: HttpRequest, unit_code: str, year: int, quarter: int, ki
 
 @login_required
 @require_POST
+@_quarter_checked
 def period_submit(request: HttpRequest, unit_code: str, year: int, quarter: int) -> HttpResponse:
     """Submit the unit's quarter (leader or reform officer): it is locked from then on."""
     unit = get_unit_for_user(request.user, unit_code, write=True)
@@ -223,12 +225,12 @@ def period_submit(request: HttpRequest, unit_code: str, year: int, quarter: int)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-@_quarter_checked
         messages.success(request, _("The report data has been submitted."))
     return _period_url(unit.code, year, quarter)
 
 
 @login_required
+@_quarter_checked
 def rollup(request: HttpRequest, unit_code: str, year: int, quarter: int) -> HttpResponse:
     """The district's view of the quarter: who has submitted, who is missing, and the sums."""
     unit = get_unit_for_user(request.user, unit_code)
@@ -241,7 +243,6 @@ def rollup(request: HttpRequest, unit_code: str, year: int, quarter: int) -> Htt
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_edit(request: HttpRequest, unit_code: str) -> HttpResponse:
-@_quarter_checked
     """How the unit's report is headed and signed."""
     unit = get_unit_for_user(request.user, unit_code, write=True)
     current = ReportSettings.objects.filter(unit=unit).first() or ReportSettings(unit=unit)
@@ -255,4 +256,3 @@ def settings_edit(request: HttpRequest, unit_code: str) -> HttpResponse:
             messages.success(request, _("Report settings saved."))
             return redirect("reform:settings", unit_code=unit.code)
     return render(request, "reform/settings.html", {"unit": unit, "form": form})
-@_quarter_checked
