@@ -2,7 +2,8 @@
 
 A unit's members edit its own data, and so do the members of its specialist offices (the finance office
 enters the district's budget lines). Leaders and reform officers submit. Reading follows the figures rule of
-cchc.accounts.access: one's own units, and the whole subtree for a district's leader or reform officer.
+cchc.accounts.access (one's own units, and the whole subtree for a district's leader or reform officer), plus the
+units one may edit: an office's staff read the district's data they enter.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def _active(user) -> bool:
 
 
 def units_readable(user) -> QuerySet[Unit]:
-    """Units whose report data `user` may read."""
-    return units_for_figures(user)
+    """Units whose report data `user` may read: those whose figures the user reads, and those the user edits."""
+    return Unit.objects.filter(
+        Q(pk__in=units_for_figures(user).values("pk")) | Q(pk__in=units_editable(user).values("pk"))
+    )
 
 
 def units_editable(user) -> QuerySet[Unit]:

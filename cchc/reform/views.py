@@ -12,9 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from cchc.accounts.services import FormTokenError, create_once
+from cchc.web.forms import ALREADY_SENT, OneTimeTokenForm
+from cchc.web.http import acting_user
 
 from . import selectors, services
 from .access import can_edit, can_submit, can_view_rollup, get_unit_for_user, units_readable
@@ -52,7 +57,7 @@ def _display(row: SectionRow, name: str) -> str:
     value = getattr(row, name)
     if isinstance(field, models.ManyToManyField):
         return ", ".join(unit.display_name for unit in value.all())
-    if field.choices:
+    if getattr(field, "choices", None):
         return str(getattr(row, f"get_{name}_display")())
     if isinstance(field, models.BooleanField):
         return _("yes") if value else ""
@@ -69,7 +74,7 @@ def _percent(value: Decimal | None) -> str:
 
 def _section(kind: str, model: type[SectionRow], rows: list[SectionRow], form) -> dict:
     """One section of the period page: its column headings and the display text of each row."""
-    columns = [str(model._meta.get_field(name).verbose_name) for name in model.data_fields]
+    columns = [str(getattr(model._meta.get_field(name), "verbose_name", name)) for name in model.data_fields]
     with_rate = hasattr(model, "pct")
     if with_rate:
         columns.append(_("rate"))
@@ -78,9 +83,19 @@ def _section(kind: str, model: type[SectionRow], rows: list[SectionRow], form) -
         cells = [_display(row, name) for name in model.data_fields]
         if with_rate:
             # 0 of 0 proposed procedures is "none arising", never 100 %.
-            cells.append(_percent(row.pct) if row.pct is not None else _("none arising"))
+            pct = getattr(row, "pct", None)
+            cells.append(_percent(pct) if pct is not None else _("none arising"))
         lines.append({"row": row, "cells": cells})
-    return {"kind": kind, "title": model._meta.verbose_name_plural, "columns": columns, "lines": lines, "form": form}
+    # Each add form carries its own one-time token (accounts.services.create_once).
+    once = OneTimeTokenForm() if form is not None else None
+    return {
+        "kind": kind,
+        "title": model._meta.verbose_name_plural,
+        "columns": columns,
+        "lines": lines,
+        "form": form,
+        "once": once,
+    }
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -141,21 +156,34 @@ def row_add(request: HttpRequest, unit_code: str, year: int, quarter: int, kind:
     period = selectors.period_find(unit=unit, year=year, quarter=quarter)
     form = section_form_class(kind)(request.POST or None, unit=unit, prefix=kind)
     reason_form = CorrectionReasonForm(request.POST or None, prefix="correction")
+    once = OneTimeTokenForm(request.POST or None)
     locked = bool(period and period.is_locked)
+    if request.method == "POST":
+        earlier = once.earlier_result(request.user, form)
+        if earlier:  # a double click or a resent form: the row the first post added
+            messages.info(request, ALREADY_SENT)
+            return redirect(earlier)
     if request.method == "POST" and form.is_valid() and (not locked or reason_form.is_valid()):
-        try:
-            period = services.period_get_or_create(unit=unit, year=year, quarter=quarter, by=request.user)
+
+        def add_row() -> str:
+            period = services.period_get_or_create(unit=unit, year=year, quarter=quarter, by=acting_user(request))
             reason = reason_form.cleaned_data.get("reason", "") if locked else ""
             services.section_row_create(
-                period=period, kind=kind, data=form.cleaned_data, by=request.user, reason=reason
+                period=period, kind=kind, data=form.cleaned_data, by=acting_user(request), reason=reason
             )
+            return reverse("reform:period", args=[unit.code, year, quarter]) + f"#{kind}"
+
+        try:
+            url, created = create_once(by=acting_user(request), token=once.token, create=add_row)
         except ValidationError as exc:
             _apply_errors(form, exc)
+        except FormTokenError as exc:
+            form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Row added."))
-            return _period_url(unit.code, year, quarter)
+            messages.success(request, _("Row added.") if created else ALREADY_SENT)
+            return redirect(url)
     context = {"unit": unit, "year": year, "quarter": quarter, "kind": kind, "form": form, "locked": locked}
-    context.update(reason_form=reason_form, title=SECTION_MODELS[kind]._meta.verbose_name)
+    context.update(reason_form=reason_form, once=once, title=SECTION_MODELS[kind]._meta.verbose_name)
     return render(request, "reform/row_form.html", context)
 
 
@@ -182,7 +210,7 @@ def row_edit(request: HttpRequest, unit_code: str, year: int, quarter: int, kind
     if request.method == "POST" and form.is_valid() and (not locked or reason_form.is_valid()):
         try:
             reason = reason_form.cleaned_data.get("reason", "") if locked else ""
-            services.section_row_update(row=row, data=form.cleaned_data, by=request.user, reason=reason)
+            services.section_row_update(row=row, data=form.cleaned_data, by=acting_user(request), reason=reason)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -203,7 +231,7 @@ def row_delete(request: HttpRequest, unit_code: str, year: int, quarter: int, ki
     reason_form = CorrectionReasonForm(request.POST or None, prefix="correction")
     if request.method == "POST" and (not locked or reason_form.is_valid()):
         reason = reason_form.cleaned_data.get("reason", "") if locked else ""
-        services.section_row_delete(row=row, by=request.user, reason=reason)
+        services.section_row_delete(row=row, by=acting_user(request), reason=reason)
         messages.success(request, _("Row deleted."))
         return _period_url(unit.code, year, quarter)
     context = {"unit": unit, "year": year, "quarter": quarter, "kind": kind, "row": row, "locked": locked}
@@ -219,9 +247,9 @@ def period_submit(request: HttpRequest, unit_code: str, year: int, quarter: int)
     unit = get_unit_for_user(request.user, unit_code, write=True)
     if not can_submit(request.user, unit):
         raise PermissionDenied(_("Only the unit's leader or reform officer may submit its report data."))
-    period = services.period_get_or_create(unit=unit, year=year, quarter=quarter, by=request.user)
+    period = services.period_get_or_create(unit=unit, year=year, quarter=quarter, by=acting_user(request))
     try:
-        services.period_submit(period=period, by=request.user)
+        services.period_submit(period=period, by=acting_user(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -249,7 +277,7 @@ def settings_edit(request: HttpRequest, unit_code: str) -> HttpResponse:
     form = ReportSettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_settings_save(unit=unit, data=form.cleaned_data, by=request.user)
+            services.report_settings_save(unit=unit, data=form.cleaned_data, by=acting_user(request))
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:

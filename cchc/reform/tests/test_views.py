@@ -1,3 +1,5 @@
+import secrets
+
 import pytest
 from django.urls import reverse
 
@@ -12,6 +14,11 @@ DOC_POST = {
     "documents-issuer": "UBND xã Gio An",
     "documents-summary": "về việc kiện toàn Bộ phận Một cửa",
 }
+
+
+def once(data):
+    """`data` with a fresh one-time token, as each add form carries one (OneTimeTokenForm)."""
+    return {**data, "form_token": secrets.token_urlsafe(32)}
 
 
 def url(name, unit, *extra):
@@ -39,7 +46,7 @@ def test_officer_adds_a_row_to_own_commune(cast, login):
     assert url("submit", cast.commune_a).encode() not in page.content  # a specialist does not submit
     assert url("submit", cast.commune_a).encode() in login(cast.leader_a).get(url("period", cast.commune_a)).content
     client = login(cast.specialist_a)
-    response = client.post(url("row_add", cast.commune_a, "documents"), DOC_POST)
+    response = client.post(url("row_add", cast.commune_a, "documents"), once(DOC_POST))
     assert response.status_code == 302
     doc = DirectiveDocument.objects.get()
     assert doc.period.unit == cast.commune_a and doc.created_by == cast.specialist_a
@@ -49,7 +56,7 @@ def test_officer_adds_a_row_to_own_commune(cast, login):
 def test_other_commune_neither_reads_nor_writes(cast, login):
     client = login(cast.leader_b)
     assert client.get(url("period", cast.commune_a)).status_code == 404
-    assert client.post(url("row_add", cast.commune_a, "documents"), DOC_POST).status_code == 404
+    assert client.post(url("row_add", cast.commune_a, "documents"), once(DOC_POST)).status_code == 404
     assert not ReportPeriod.objects.exists()
 
 
@@ -57,21 +64,23 @@ def test_district_reform_officer_reads_communes_but_edits_only_the_district(cast
     client = login(cast.reform_officer)
     page = client.get(url("period", cast.commune_a))
     assert page.status_code == 200 and b"/documents/add/" not in page.content
-    assert client.post(url("row_add", cast.commune_a, "documents"), DOC_POST).status_code == 403
-    assert client.post(url("row_add", cast.district, "documents"), DOC_POST).status_code == 302
+    assert client.post(url("row_add", cast.commune_a, "documents"), once(DOC_POST)).status_code == 403
+    assert client.post(url("row_add", cast.district, "documents"), once(DOC_POST)).status_code == 302
     assert DirectiveDocument.objects.get().period.unit == cast.district
 
 
 def test_invalid_row_shows_errors(cast, login):
     client = login(cast.leader_a)
-    response = client.post(url("row_add", cast.commune_a, "documents"), {**DOC_POST, "documents-date": "31/02/2023"})
+    response = client.post(
+        url("row_add", cast.commune_a, "documents"), once({**DOC_POST, "documents-date": "31/02/2023"})
+    )
     assert response.status_code == 200 and response.context["form"].errors["date"]
     assert not DirectiveDocument.objects.exists()
 
 
 def test_submit_then_edit_needs_a_reason(cast, login):
     client = login(cast.leader_a)
-    client.post(url("row_add", cast.commune_a, "documents"), DOC_POST)
+    client.post(url("row_add", cast.commune_a, "documents"), once(DOC_POST))
     doc = DirectiveDocument.objects.get()
     assert login(cast.specialist_a).post(url("submit", cast.commune_a)).status_code == 403
     client = login(cast.leader_a)
