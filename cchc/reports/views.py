@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import access
+from cchc.accounts.services import personal_data_viewed
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.exchange.tables import write_csv
 from cchc.feedback.models import Evaluation, Feedback
@@ -25,6 +26,7 @@ from cchc.lib.formatting import vn_int, vn_percent
 from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, parse_period
 from cchc.reform.selectors import district_rollup
 from cchc.units.models import Unit, UnitLevel
+from cchc.web.http import acting_user, page_name
 from cchc.web.permissions import staff_required
 
 from .assembly import ReportFigures, ReportPeriodError, build_report_context, named_period, report_figures
@@ -218,7 +220,7 @@ def report(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["cutoff"],
         )
         figures = report_figures(unit=unit, period=period)
-        report_context = build_report_context(unit=unit, period=period, by=request.user, figures=figures)
+        report_context = build_report_context(unit=unit, period=period, by=acting_user(request), figures=figures)
         titles = {
             Scope.TREE.value: report_context.whole.title,
             Scope.SELF.value: report_context.own_desk.title,
@@ -253,7 +255,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
     form = ReportForm(request.GET, user=request.user)
     if not form.is_valid():
         if "period" in form.errors:
-            return _bad_request(" ".join(form.errors["period"]))
+            return _bad_request(" ".join(str(error) for error in form.errors["period"]))
         raise Http404("No such report.")
     try:
         (file,) = report_render(
@@ -261,7 +263,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
             period=form.cleaned_data["parsed_period"],
             cutoff=form.cleaned_data["cutoff"],
             formats=[fmt],
-            by=request.user,
+            by=acting_user(request),
             source=ReportSource.WEB,
         )
     except PdfConversionError as exc:
@@ -329,11 +331,11 @@ def _dossier_line(d: Dossier, *, at=None, raw: bool = False) -> dict[str, str]:
         "code": d.code,
         "procedure": d.procedure.name,
         "unit": d.receiving_unit.code if raw else d.receiving_unit.name,
-        "channel": d.channel if raw or d.channel not in Channel.values else Channel(d.channel).label,
+        "channel": d.channel if raw or d.channel not in Channel.values else str(Channel(d.channel).label),
         "received": _local(d.received_at, iso=raw),
         "due": _local(d.due_at, iso=raw),
         "finished": _local(d.finished_at, iso=raw),
-        "outcome": d.outcome if raw or d.outcome not in Outcome.values else Outcome(d.outcome).label,
+        "outcome": d.outcome if raw or d.outcome not in Outcome.values else str(Outcome(d.outcome).label),
         "at": _local(at, iso=raw),
     }
 
@@ -362,6 +364,8 @@ def _dossier_of(row) -> Dossier | None:
     return row if isinstance(row, Dossier) else row.dossier if row.dossier_id else None
 
 
+# No personal data in the export (no applicant, note or reason), whoever downloads it: the list behind a figure
+# goes to people who oversee the figures, not only to those who handle each dossier.
 CSV_COLUMNS = ("code", "procedure", "unit", "channel", "received", "due", "finished", "outcome")
 
 
@@ -390,6 +394,8 @@ def figure_dossiers(request: HttpRequest) -> HttpResponse:
         .filter(access.handled_q(request.user))
         .values_list("pk", flat=True)
     )
+    # The applicant's name is listed only for the dossiers the user handles, and logged as shown.
+    personal_data_viewed(by=acting_user(request), dossiers=handled, page=page_name(request))
     lines = []
     for row in objects:
         dossier = _dossier_of(row)
