@@ -1,12 +1,13 @@
-# make run   installs everything, loads the demo data into SQLite and serves the staff site on 127.0.0.1:$(PORT)
-# make test  installs everything and runs the whole test suite (DATABASE_URL picks the database)
+# make run        installs everything, loads the demo data into SQLite and serves the staff site on 127.0.0.1:$(PORT)
+# make test       installs everything, runs the checks and the whole test suite (DATABASE_URL picks the database)
+# make test-fast  the same checks and the suite without the browser and PDF tests, keeping the test database
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run test lint system-packages bench messages
+.PHONY: install run test test-fast checks lint system-packages bench messages
 
 install: $(VENV)/.installed
 
@@ -36,9 +37,22 @@ run: export DEBUG = 1
 	@echo "CCHC is serving on http://127.0.0.1:$(PORT)/  (log-ins above; stop with Ctrl-C)"
 	$(BIN)/cchc runserver 127.0.0.1:$(PORT)
 
-test: install system-packages
+# The checks both test targets run first: lint, formatting, types (mypy with django-stubs over cchc/) and no model
+# change without its migration (DEBUG=1: a development secret key, as for `make run`).
+checks: export DEBUG = 1
+checks: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/cchc makemigrations --check --dry-run
+
+test: checks system-packages
 	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+# For local work: no browser (chromium) or PDF (LibreOffice) tests, and the test database is kept between runs
+# (`--reuse-db`; add PYTEST_ARGS=--create-db after editing a migration in place). CI runs `make test`.
+test-fast: checks
+	$(BIN)/pytest -q -n 2 --dist loadgroup --reuse-db -m "not browser and not pdf" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -19,7 +19,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_staff"]
     search_fields = ["username", "full_name", "email"]
     fieldsets = [
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("One-stop"), {"fields": ["full_name", "phone"]}),
     ]
 

@@ -4,16 +4,20 @@ tokens of creating forms."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import FormToken, Membership, PersonalDataView, Role
+from .models import FormToken, Membership, PersonalDataView, Role, User
+
+if TYPE_CHECKING:
+    from cchc.units.models import Unit
 
 
 @transaction.atomic
-def membership_grant(*, by, user, unit, role: str) -> Membership:
+def membership_grant(*, by: User | None, user: User, unit: Unit, role: str) -> Membership:
     """Give `user` the `role` at `unit` (idempotent)."""
     if role not in Role.values:
         raise ValueError(f"Unknown role: {role}")
@@ -22,13 +26,13 @@ def membership_grant(*, by, user, unit, role: str) -> Membership:
 
 
 @transaction.atomic
-def membership_revoke(*, by, user, unit, role: str) -> int:
+def membership_revoke(*, by: User | None, user: User, unit: Unit, role: str) -> int:
     """Take the `role` at `unit` away from `user`; returns how many memberships were removed."""
     deleted, _ = Membership.objects.filter(user=user, unit=unit, role=role).delete()
     return deleted
 
 
-def personal_data_viewed(*, by, dossiers: Iterable, page: str) -> int:
+def personal_data_viewed(*, by: User, dossiers: Iterable[Any], page: str) -> int:
     """Log that `by` was shown the personal data of `dossiers` (Dossier rows or their pks) on `page` (the URL
     name): one row per dossier, all at the same moment. Call it wherever a page renders a dossier's personal data
     (names, ID and phone numbers, addresses, notes, reasons, document names). Returns the number of rows."""
@@ -45,7 +49,7 @@ class FormTokenError(Exception):
     """The token was used by another user's post: never answer with someone else's result."""
 
 
-def form_token_result(*, by, token: str) -> str | None:
+def form_token_result(*, by: User, token: str) -> str | None:
     """The URL the first post with `token` led to, or None while it is unused; FormTokenError if another user
     used it."""
     first = FormToken.objects.filter(token=token).first()
@@ -56,7 +60,7 @@ def form_token_result(*, by, token: str) -> str | None:
     return first.url
 
 
-def create_once(*, by, token: str, create: Callable[[], str]) -> tuple[str, bool]:
+def create_once(*, by: User, token: str, create: Callable[[], str]) -> tuple[str, bool]:
     """Run `create` (which writes and returns the URL of what it made) at most once per one-time `token`.
 
     Returns (url, True) when it ran now, or (the first post's url, False) when a post with the same token came

@@ -11,7 +11,7 @@ amounts.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .targets import DISTRICT, PROVINCE, load_targets
 
@@ -120,7 +120,7 @@ class ProcedureSpec:
     weight: int = 1
     is_certification: bool = False
     cutoff: str = ""
-    components: tuple[tuple[str, str], ...] = field(default=())
+    components: tuple[tuple[str, str], ...] = ()
 
 
 HT, CT, DD, XD, KD, LD, GD, VH = (

@@ -281,14 +281,17 @@ def _dossier_rows(rng: random.Random) -> list[dict[str, str]]:
         spec = procedures.draw(rng, slot, min_days)
         dates = _dates(rng, clock, slot, spec)
         evaluated = None
-        if slot.evaluated:
-            evaluated = dates["finished_at"] + dt.timedelta(minutes=rng.randint(1, 20))
+        finished = dates["finished_at"]
+        if slot.evaluated and finished is not None:
+            evaluated = finished + dt.timedelta(minutes=rng.randint(1, 20))
         drafts.append((slot, spec, dates, evaluated, person(rng)))
     drafts.sort(key=lambda d: (d[0].unit, d[2]["received_at"]))
     sequence: Counter[tuple[str, dt.date]] = Counter()
     rows = []
     for slot, spec, dates, evaluated, applicant in drafts:
-        day = dates["received_at"].date()
+        received = dates["received_at"]
+        assert received is not None  # _dates always draws the receipt
+        day = received.date()
         sequence[(slot.unit, day)] += 1
         rows.append(
             {

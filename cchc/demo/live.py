@@ -46,7 +46,8 @@ LOOKBACK_WORKING_DAYS = 15
 
 
 def _past_working_days(cal, today: dt.date, count: int) -> list[dt.date]:
-    days, day = [], today
+    days: list[dt.date] = []
+    day = today
     while len(days) < count:
         if cal.is_working_day(day):
             days.append(day)
@@ -76,6 +77,7 @@ def _pick(rng, cal, now, procedures, weights, wanted: str):
             cal=cal,
         )
         due = facts.due_at
+        assert due is not None  # the procedures drawn have a time limit
         kind = "overdue" if due < now else "soon" if due < soon_limit else "later"
         fallback = fallback or (procedure, channel, received)
         if kind == wanted:
@@ -121,6 +123,7 @@ def live_dossiers_create(*, seed: int) -> list[Dossier]:
         p
         for p in Procedure.objects.filter(level=ProcedureLevel.COMMUNE, is_active=True, is_certification=False)
         if p.online_service != OnlineService.FULL
+        and p.processing_days is not None
         and Decimal("1") <= p.processing_days <= Decimal("7")
         and weight.get(p.code, 0) > 0
     ]

@@ -78,6 +78,13 @@ def numerator_for(printed: Decimal, denominator: int) -> int | None:
     return None
 
 
+def _exact(value: int | None, what: str) -> int:
+    """A count the plan has checked exists (numerator_for, _capable_for), or a clear error."""
+    if value is None:
+        raise ValueError(f"no whole number of dossiers gives the printed {what}")
+    return value
+
+
 def _choose_sizes(targets: dict[str, float], total: int, admissible) -> dict[str, int]:
     """Sizes near `targets` that sum to `total`, each admissible; a knapsack over the small deviations."""
     codes = list(targets)
@@ -172,14 +179,17 @@ def _choose_online(t: Targets, received: dict[str, int], components: dict[str, i
                 moved = True
         if not moved:
             raise ValueError("cannot reach the printed number of online receipts")
-    return {code: (o, _capable_for(o, t.online[code], received[code], spare[code])) for code, o in online.items()}
+    return {
+        code: (o, _exact(_capable_for(o, t.online[code], received[code], spare[code]), f"online rate of {code}"))
+        for code, o in online.items()
+    }
 
 
 def _district_plan(t: Targets) -> UnitPlan:
     s = t.district
     received = s.received_online + s.received_direct
     resolved = s.resolved
-    capable = _capable_for(s.received_online, t.online[DISTRICT], received, 0)
+    capable = _exact(_capable_for(s.received_online, t.online[DISTRICT], received, 0), "district online rate")
     return UnitPlan(
         code=DISTRICT,
         received=received,
@@ -190,8 +200,8 @@ def _district_plan(t: Targets) -> UnitPlan:
         carried_over=s.carried_over,
         pending=s.pending,
         late=s.resolved_late,
-        digitized_components=numerator_for(t.digitized_components[DISTRICT], received),
-        digitized_results=numerator_for(t.digitized_results[DISTRICT], resolved),
+        digitized_components=_exact(numerator_for(t.digitized_components[DISTRICT], received), "district rate"),
+        digitized_results=_exact(numerator_for(t.digitized_results[DISTRICT], resolved), "district rate"),
     )
 
 
@@ -213,7 +223,10 @@ def build_plan() -> dict[str, UnitPlan]:
             )
         ),
     )
-    components = {code: numerator_for(t.digitized_components[code], n) for code, n in received.items()}
+    components = {
+        code: _exact(numerator_for(t.digitized_components[code], n), f"digitized rate of {code}")
+        for code, n in received.items()
+    }
     split = _choose_carried_pending(received, s.carried_over, s.pending, t.digitized_results)
     online = _choose_online(t, received, components)
     plans = {DISTRICT: _district_plan(t)}
@@ -234,6 +247,8 @@ def build_plan() -> dict[str, UnitPlan]:
             pending=pending,
             late=int(code in LATE_COMMUNES),
             digitized_components=components[code],
-            digitized_results=numerator_for(t.digitized_results[code], received[code] + carried - pending),
+            digitized_results=_exact(
+                numerator_for(t.digitized_results[code], received[code] + carried - pending), f"results rate of {code}"
+            ),
         )
     return plans

@@ -38,9 +38,12 @@ def printed_matches(numerator: int, denominator: int, printed: Decimal) -> bool:
     """Whether the rate, computed as metrics.md says (2 places), reads as `printed` at the printed precision."""
     if denominator <= 0 or not 0 <= numerator <= denominator:
         return False
-    places = max(0, -printed.normalize().as_tuple().exponent)
+    exponent = printed.normalize().as_tuple().exponent
+    assert isinstance(exponent, int), printed  # a finite number
+    places = max(0, -exponent)
     exact = Decimal(100 * numerator) / Decimal(denominator)
     two = percent(numerator, denominator)  # the rate as the figures state it
+    assert two is not None  # the denominator is positive
     # Both the exact value and the 2-place figure must round to the printed one (no double-rounding luck).
     return round_half_up(exact, places) == printed and round_half_up(two, places) == printed
 

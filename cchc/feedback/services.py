@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cchc.accounts.models import Membership
+from cchc.accounts.models import Membership, User
 from cchc.units.models import Unit
 
 from .models import Evaluation, Feedback, Satisfaction
 
+if TYPE_CHECKING:
+    from cchc.dossiers.models import Dossier
+
 
 @transaction.atomic
 def evaluation_submit(
-    *, dossier, satisfaction: str, submitted_at: dt.datetime | None = None, comment: str = ""
+    *, dossier: Dossier, satisfaction: str, submitted_at: dt.datetime | None = None, comment: str = ""
 ) -> Evaluation:
     """Record a satisfaction evaluation of a dossier (desk device, paper form or online). Anonymous by design."""
     if satisfaction not in Satisfaction.values:
@@ -32,7 +36,12 @@ def evaluation_submit(
 
 @transaction.atomic
 def feedback_receive(
-    *, unit: Unit, content: str, sender_name: str = "", dossier=None, received_at: dt.datetime | None = None
+    *,
+    unit: Unit,
+    content: str,
+    sender_name: str = "",
+    dossier: Dossier | None = None,
+    received_at: dt.datetime | None = None,
 ) -> Feedback:
     """Record a citizen's feedback or petition addressed to `unit`."""
     if not (content or "").strip():
@@ -47,7 +56,7 @@ def feedback_receive(
 
 
 @transaction.atomic
-def feedback_answer(*, feedback: Feedback, by, answer: str, at: dt.datetime | None = None) -> Feedback:
+def feedback_answer(*, feedback: Feedback, by: User, answer: str, at: dt.datetime | None = None) -> Feedback:
     """Answer a feedback once, as a member of the unit it was addressed to."""
     if not (answer or "").strip():
         raise ValidationError(_("The answer is empty."))

@@ -23,7 +23,7 @@ def _as_decimal(value: Number | str) -> Decimal:
 
 
 def _group(whole: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -13,7 +13,7 @@ from .models import Procedure
 # The desk of each unit level receives the procedures of its own level (Decree 61/2018 Art. 14). A commune desk
 # may also receive the district procedures delegated to it; the catalogue does not record delegations yet, so
 # none is assumed.
-LEVELS_RECEIVED = {
+LEVELS_RECEIVED: dict[str, list[str]] = {
     UnitLevel.PROVINCE: ["province"],
     UnitLevel.DISTRICT: ["district"],
     UnitLevel.COMMUNE: ["commune"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from django.db import transaction
+from django.db import models, transaction
 
 from cchc.units.models import Unit
 
@@ -349,7 +349,7 @@ SETTINGS = {
 }
 
 
-def _area_part(where: ReformArea | ReformPart) -> dict:
+def _area_part(where: models.Choices) -> dict:
     """A row placed by its area alone, or by a part of an area (which names the area too)."""
     if isinstance(where, ReformPart):
         return {"area": PART_AREAS[where], "part": where}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,18 +29,19 @@ class SectionRowForm(CleanTextMixin, forms.ModelForm):
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
         if "units" in self.fields and unit is not None:
-            top = unit.parent if unit.level == UnitLevel.COMMUNE and unit.parent_id else unit
-            self.fields["units"].queryset = top.descendants(include_self=True).exclude(level=UnitLevel.OFFICE)
+            top = unit.parent if unit.level == UnitLevel.COMMUNE and unit.parent else unit
+            units = cast(forms.ModelMultipleChoiceField, self.fields["units"])
+            units.queryset = top.descendants(include_self=True).exclude(level=UnitLevel.OFFICE)
 
 
 @cache
 def section_form_class(kind: str) -> type[SectionRowForm]:
     """The form of one section (a SECTION_MODELS key): exactly the fields the officer enters."""
     model: type[SectionRow] = SECTION_MODELS[kind]
-    meta = type("Meta", (), {"model": model, "fields": list(model.data_fields)})
-    attrs = {"Meta": meta}
+    options: dict[str, Any] = {"model": model, "fields": list(model.data_fields)}
     if model is Training:
-        meta.widgets = {"units": forms.CheckboxSelectMultiple}
+        options["widgets"] = {"units": forms.CheckboxSelectMultiple}
+    attrs = {"Meta": type("Meta", (), options)}
     return type(f"{model.__name__}Form", (SectionRowForm,), attrs)
 
 
@@ -59,7 +61,7 @@ class PeriodChoiceForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, units=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
 
 
 class ReportSettingsForm(CleanTextMixin, forms.ModelForm):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -24,6 +25,13 @@ from .forms import section_form_class
 from .models import DOCUMENT_TYPE_NAMES_VI, SECTION_MODELS, PeriodStatus, ReportPeriod
 
 KEY_COLUMNS = ("unit_code", "year", "quarter")
+
+
+def _default(field: Any) -> Any:
+    """The default of a model field that has one, else None."""
+    return field.get_default() if isinstance(field, models.Field) and field.has_default() else None
+
+
 # Trainings name the units involved by their codes, separated by ";".
 UNIT_CODES_COLUMN = "unit_codes"
 TRUE_WORDS = {"true", "1", "yes", "x", "có", "co"}
@@ -67,7 +75,7 @@ def required_columns(kind: str) -> list[str]:
     required = list(KEY_COLUMNS)
     for name in model.data_fields:
         f = model._meta.get_field(name)
-        if isinstance(f, models.ManyToManyField) or f.blank or f.has_default():
+        if isinstance(f, models.ManyToManyField) or not isinstance(f, models.Field) or f.blank or f.has_default():
             continue
         required.append(name)
     return required
@@ -111,7 +119,7 @@ class _Checker:
         if row.get(EXTRA):
             errors.append(RowError(number, "", _("values beyond the last column: %(v)s") % {"v": row[EXTRA]}))
         key = self._key(number, row, errors)
-        data = {}
+        data: dict[str, Any] = {}
         for name in self.model.data_fields:
             column = UNIT_CODES_COLUMN if name == "units" else name
             value = row.get(column, "")
@@ -126,8 +134,8 @@ class _Checker:
             elif isinstance(self.model._meta.get_field(name), models.DecimalField) and "," in value:
                 # A decimal comma (79461,612), whatever the interface language; thousands separators are not taken.
                 data[name] = value.replace(",", ".") if "." not in value else value
-            elif not value and self.model._meta.get_field(name).has_default():
-                data[name] = self.model._meta.get_field(name).get_default()
+            elif not value and (default := _default(self.model._meta.get_field(name))) is not None:
+                data[name] = default
             else:
                 data[name] = value
         form = self.form_class(data=data, unit=key[0] if key else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -34,11 +35,10 @@ def section_rows(period: ReportPeriod | None, kind: str) -> QuerySet[SectionRow]
     """The rows of one section of a period, in the officer's order."""
     model = SECTION_MODELS[kind]
     if period is None:
-        return model.objects.none()
-    rows = model.objects.filter(period=period)
+        return model._default_manager.none()
     if model is Training:
-        rows = rows.prefetch_related("units")
-    return rows
+        return Training.objects.filter(period=period).prefetch_related("units")
+    return model._default_manager.filter(period=period)
 
 
 def period_sections(period: ReportPeriod | None) -> list[tuple[str, type[SectionRow], list[SectionRow]]]:
@@ -85,7 +85,7 @@ _STAFF = {
     "seconded": StaffingKind.SECONDMENT,
     "staff_reduced": StaffingKind.STAFF_REDUCTION,
 }
-_AGGREGATES = [
+_AGGREGATES: list[tuple[type[SectionRow], dict[str, Any]]] = [
     (DirectiveDocument, {"documents": Count("pk")}),
     (
         Training,
@@ -118,7 +118,8 @@ def totals_by_period(period_ids: Iterable[int]) -> dict[int, Totals]:
     ids = list(period_ids)
     out = {pk: Totals() for pk in ids}
     for model, aggregates in _AGGREGATES:
-        for row in model.objects.filter(period_id__in=ids).values("period_id").annotate(**aggregates).order_by():
+        grouped = model._default_manager.filter(period_id__in=ids).values("period_id").annotate(**aggregates)
+        for row in grouped.order_by():
             totals = out[row["period_id"]]
             for name in aggregates:
                 setattr(totals, name, row[name] or 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.units.models import Unit
+
+if TYPE_CHECKING:
+    from cchc.accounts.models import User
 
 from .access import can_submit, require_edit
 from .models import (
@@ -45,7 +48,7 @@ def check_quarter(year: int, quarter: int) -> None:
 
 
 @transaction.atomic
-def period_get_or_create(*, unit: Unit, year: int, quarter: int, by) -> ReportPeriod:
+def period_get_or_create(*, unit: Unit, year: int, quarter: int, by: User | None) -> ReportPeriod:
     """The unit's period for the quarter, created as a draft on first use."""
     require_edit(by, unit)
     check_quarter(year, quarter)
@@ -56,7 +59,7 @@ def period_get_or_create(*, unit: Unit, year: int, quarter: int, by) -> ReportPe
 
 
 @transaction.atomic
-def period_submit(*, period: ReportPeriod, by) -> ReportPeriod:
+def period_submit(*, period: ReportPeriod, by: User | None) -> ReportPeriod:
     """Submit a draft period: from now on it is locked and every change is a correction."""
     period = ReportPeriod.objects.select_for_update().get(pk=period.pk)
     if by is not None and not can_submit(by, period.unit):
@@ -121,7 +124,15 @@ def _assign(row: SectionRow, data: Mapping[str, Any]) -> dict[str, Any]:
     return m2m
 
 
-def _log(period: ReportPeriod, kind: str, row_id: int, action: str, reason: str, by, changes=()) -> None:
+def _log(
+    period: ReportPeriod,
+    kind: str,
+    row_id: int,
+    action: str,
+    reason: str,
+    by: User | None,
+    changes: Iterable[tuple[str, str, str]] = (),
+) -> None:
     if not period.is_locked:
         return
     if not changes:
@@ -145,7 +156,13 @@ def _log(period: ReportPeriod, kind: str, row_id: int, action: str, reason: str,
 
 @transaction.atomic
 def section_row_create(
-    *, period: ReportPeriod, kind: str, data: Mapping[str, Any], by, reason: str = "", position: int | None = None
+    *,
+    period: ReportPeriod,
+    kind: str,
+    data: Mapping[str, Any],
+    by: User | None,
+    reason: str = "",
+    position: int | None = None,
 ) -> SectionRow:
     """Add a row of section `kind` (a SECTION_MODELS key) to the period; logged when the period is submitted."""
     require_edit(by, period.unit)
@@ -153,7 +170,7 @@ def section_row_create(
     reason = _require_reason(period, reason)
     model = SECTION_MODELS[kind]
     if position is None:
-        position = (model.objects.filter(period=period).aggregate(m=Max("position"))["m"] or 0) + 1
+        position = (model._default_manager.filter(period=period).aggregate(m=Max("position"))["m"] or 0) + 1
     row = model(period=period, position=position, created_by=by, updated_by=by)
     m2m = _assign(row, data)
     row.full_clean()
@@ -166,11 +183,11 @@ def section_row_create(
 
 
 @transaction.atomic
-def section_row_update(*, row: SectionRow, data: Mapping[str, Any], by, reason: str = "") -> SectionRow:
+def section_row_update(*, row: SectionRow, data: Mapping[str, Any], by: User | None, reason: str = "") -> SectionRow:
     """Change fields of a row; on a submitted period each changed field is logged with `reason`."""
     period = ReportPeriod.objects.select_for_update().get(pk=row.period_id)
     require_edit(by, period.unit)
-    row = type(row).objects.select_for_update().get(pk=row.pk)
+    row = type(row)._default_manager.select_for_update().get(pk=row.pk)
     before = _values(row)
     m2m = _assign(row, data)
     row.full_clean()
@@ -189,7 +206,7 @@ def section_row_update(*, row: SectionRow, data: Mapping[str, Any], by, reason: 
 
 
 @transaction.atomic
-def section_row_delete(*, row: SectionRow, by, reason: str = "") -> None:
+def section_row_delete(*, row: SectionRow, by: User | None, reason: str = "") -> None:
     """Delete a row; on a submitted period the deleted values are logged with `reason`."""
     period = ReportPeriod.objects.select_for_update().get(pk=row.period_id)
     require_edit(by, period.unit)
@@ -202,7 +219,7 @@ def section_row_delete(*, row: SectionRow, by, reason: str = "") -> None:
 
 
 @transaction.atomic
-def period_rows_clear(*, period: ReportPeriod, by, kinds: Iterable[str] | None = None) -> int:
+def period_rows_clear(*, period: ReportPeriod, by: User | None, kinds: Iterable[str] | None = None) -> int:
     """Delete the rows of a draft period (of the given sections, or all), to load them again; returns the count."""
     period = ReportPeriod.objects.select_for_update().get(pk=period.pk)
     require_edit(by, period.unit)
@@ -213,7 +230,7 @@ def period_rows_clear(*, period: ReportPeriod, by, kinds: Iterable[str] | None =
         )
     count = 0
     for kind in kinds if kinds is not None else SECTION_MODELS:
-        deleted, _by_model = SECTION_MODELS[kind].objects.filter(period=period).delete()
+        deleted, _by_model = SECTION_MODELS[kind]._default_manager.filter(period=period).delete()
         count += deleted
     return count
 
@@ -233,7 +250,7 @@ SETTINGS_FIELDS = (
 
 
 @transaction.atomic
-def report_settings_save(*, unit: Unit, data: Mapping[str, Any], by) -> ReportSettings:
+def report_settings_save(*, unit: Unit, data: Mapping[str, Any], by: User | None) -> ReportSettings:
     """Create or change how the unit's report is headed and signed."""
     require_edit(by, unit)
     unknown = set(data) - set(SETTINGS_FIELDS)

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -64,8 +65,12 @@ STAFFING_KINDS: dict[str, str] = {
 }
 
 # How the per-unit lists name the reporting unit's own desk and the units below it.
-LEVEL_NAMES = {UnitLevel.PROVINCE: "cấp tỉnh", UnitLevel.DISTRICT: "cấp huyện", UnitLevel.COMMUNE: "cấp xã"}
-CHILD_LEVEL = {UnitLevel.PROVINCE: UnitLevel.DISTRICT, UnitLevel.DISTRICT: UnitLevel.COMMUNE}
+LEVEL_NAMES: dict[str, str] = {
+    UnitLevel.PROVINCE: "cấp tỉnh",
+    UnitLevel.DISTRICT: "cấp huyện",
+    UnitLevel.COMMUNE: "cấp xã",
+}
+CHILD_LEVEL: dict[str, str] = {UnitLevel.PROVINCE: UnitLevel.DISTRICT, UnitLevel.DISTRICT: UnitLevel.COMMUNE}
 DEFAULT_BASIS = "Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính (CCHC)"
 
 
@@ -309,7 +314,8 @@ def _collect(unit: Unit, quarters: Sequence[tuple[int, int]]) -> _Collected:
     proposed = simplified = 0
     for year, quarter in quarters:
         period = period_find(unit=unit, year=year, quarter=quarter)
-        rows = {kind: list(section_rows(period, kind)) for kind in reform.SECTION_MODELS}
+        # Each section's rows are of its own model (reform.SECTION_MODELS).
+        rows: dict[str, list[Any]] = {kind: list(section_rows(period, kind)) for kind in reform.SECTION_MODELS}
         out.directives += [_document(r, own_names) for r in rows["documents"]]
         out.trainings += [_training(r) for r in rows["trainings"]]
         for r in rows["legal-reviews"]:
@@ -320,7 +326,10 @@ def _collect(unit: Unit, quarters: Sequence[tuple[int, int]]) -> _Collected:
             proposed, simplified = proposed + r.proposed, simplified + r.simplified
         for r in rows["staffing"]:
             item = _staffing(r)
-            (out.activities if isinstance(item, ctx.Activity) else out.staffing).append(item)
+            if isinstance(item, ctx.Activity):
+                out.activities.append(item)
+            else:
+                out.staffing.append(item)
         if rows["budget"]:  # budget and disbursement figures are cumulative: the latest quarter's stand
             out.budget, out.budget_period = _budget(rows["budget"])
         if rows["disbursement"]:

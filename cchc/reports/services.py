@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -14,6 +15,9 @@ from cchc.units.models import Unit
 from .assembly import ReportFigures, build_report_context
 from .models import GeneratedReport, ReportFormat, ReportSource
 from .renderers.context import ReportContext
+
+if TYPE_CHECKING:
+    from cchc.accounts.models import User
 from .renderers.docx import render_docx
 from .renderers.pdf import render_pdf
 from .renderers.xlsx import render_xlsx
@@ -64,9 +68,9 @@ def generated_report_log(
     fmt: str,
     content: bytes,
     filename: str,
-    by,
+    by: User | None,
     source: str,
-    parameters: dict | None = None,
+    parameters: dict[str, Any] | None = None,
 ) -> GeneratedReport:
     """Record that a report file was produced: who, when, unit, period, cut-off, format and the SHA-256 of its bytes."""
     return GeneratedReport.objects.create(
@@ -91,7 +95,7 @@ def report_render(
     period: Period,
     cutoff: str,
     formats: Sequence[str],
-    by,
+    by: User | None,
     source: str,
     figures: ReportFigures | None = None,
 ) -> list[ReportFile]:

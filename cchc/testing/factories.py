@@ -24,12 +24,12 @@ from cchc.units.models import Unit, UnitLevel
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def local(*args: int) -> dt.datetime:
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
     """An aware local datetime: local(2023, 7, 3, 9, 0)."""
-    return dt.datetime(*args, tzinfo=LOCAL)
+    return dt.datetime(year, month, day, hour, minute, tzinfo=LOCAL)
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
         django_get_or_create = ("code",)
@@ -40,7 +40,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     agency_code = factory.Sequence(lambda n: f"000.{n:02d}.27.H45")
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -50,7 +50,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("pass-1234")
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -59,7 +59,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.DESK_OFFICER
 
 
-class ProcedureFactory(factory.django.DjangoModelFactory):
+class ProcedureFactory(factory.django.DjangoModelFactory[Procedure]):
     class Meta:
         model = Procedure
         django_get_or_create = ("code",)
@@ -74,7 +74,7 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
     posted = True
 
 
-class ComponentDocumentFactory(factory.django.DjangoModelFactory):
+class ComponentDocumentFactory(factory.django.DjangoModelFactory[ComponentDocument]):
     class Meta:
         model = ComponentDocument
 
@@ -83,7 +83,7 @@ class ComponentDocumentFactory(factory.django.DjangoModelFactory):
 
 
 def user_with_role(unit: Unit, role: str, username: str | None = None) -> User:
-    user = UserFactory(username=username) if username else UserFactory()
+    user = UserFactory.create(username=username) if username else UserFactory.create()
     Membership.objects.get_or_create(user=user, unit=unit, role=role)
     return user
 
@@ -108,7 +108,7 @@ STEP = dt.timedelta(hours=1)
 
 def birth_registration() -> Procedure:
     """The cast's procedure: birth registration, 3 working days (created once, then the same row)."""
-    return ProcedureFactory(code="1.001612", name="Đăng ký khai sinh", processing_days=3)
+    return ProcedureFactory.create(code="1.001612", name="Đăng ký khai sinh", processing_days=3)
 
 
 def procedure_received_at(unit: Unit) -> Procedure:
@@ -120,7 +120,7 @@ def procedure_received_at(unit: Unit) -> Procedure:
         code, name, level = "3.999001", "Thủ tục cấp tỉnh", ProcedureLevel.PROVINCE
     else:
         code, name, level = "2.999001", "Thủ tục cấp huyện", ProcedureLevel.DISTRICT
-    return ProcedureFactory(code=code, name=name, level=level, processing_days=3)
+    return ProcedureFactory.create(code=code, name=name, level=level, processing_days=3)
 
 
 def staff(unit: Unit, role: str) -> User:
@@ -224,7 +224,7 @@ def dossier_in(
         return walk(services.dossier_refuse, walk.leader, reasons=[reason])
     if status not in _PROCESS_PATH:
         raise ValueError(f"no path to the status {status!r}")
-    steps = [
+    steps: list[tuple[Callable[..., Dossier], User]] = [
         (services.dossier_submit, walk.handler),
         (services.dossier_approve, walk.leader),
         (services.dossier_issue_result, walk.handler),

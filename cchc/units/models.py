@@ -141,7 +141,7 @@ class Unit(models.Model):
 
     def desk_unit(self) -> Unit:
         """The unit whose one-stop desk serves this unit: an office uses its district's desk."""
-        return self.parent if self.level == UnitLevel.OFFICE and self.parent_id else self
+        return self.parent if self.level == UnitLevel.OFFICE and self.parent else self
 
 
 class CalendarDayKind(models.TextChoices):

@@ -285,7 +285,7 @@ class OneTimeTokenForm(forms.Form):
     def token(self) -> str:
         return self.cleaned_data["form_token"]
 
-    def earlier_result(self, user, form: forms.Form) -> str:
+    def earlier_result(self, user, form: forms.BaseForm) -> str:
         """The URL the first post with this token led to, or "" for a fresh token. A missing or malformed token,
         or one another user's post used, becomes an error at the head of `form` (so it is not valid)."""
         if not form.is_bound:  # an empty post: the form is shown again, with nothing to refuse

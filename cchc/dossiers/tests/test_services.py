@@ -301,7 +301,11 @@ def test_result_file_marks_the_result_digitized(cast, media):
     """Without listed components one component file is enough; a result file makes the result digitized."""
     d = approved_dossier(cast.commune_a)
     services.dossier_attach_document(
-        dossier=d, by=cast.specialist_a, kind=DocumentKind.COMPONENT, file=ContentFile(b"%PDF-1.4", name="c.pdf"), name="c"
+        dossier=d,
+        by=cast.specialist_a,
+        kind=DocumentKind.COMPONENT,
+        file=ContentFile(b"%PDF-1.4", name="c.pdf"),
+        name="c",
     )
     assert d.components_digitized is True and d.result_digitized is False
     services.dossier_attach_document(

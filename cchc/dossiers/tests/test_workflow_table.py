@@ -95,7 +95,7 @@ ACTORS = {
 
 
 def expected(action: str, status: str, role: str | None) -> bool:
-    cell = MOVES[action][COLUMNS.index(status)]
+    cell = MOVES[Action(action)][COLUMNS.index(Status(status))]
     return role is not None and LETTER[role] in cell
 
 

@@ -137,7 +137,7 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
     }
     if reader.failed:
         return None
-    assert procedure and unit and received_at and code  # every path that leaves them empty failed the row
+    assert procedure and unit and received_at and code and channel  # every path that leaves one empty failed the row
 
     current = ctx.dossiers.get(code)
     if current is not None and current.procedure_id == procedure.pk:
@@ -259,7 +259,7 @@ def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
     moved_evaluations: list[Evaluation] = []
     for plan, item in zip(plans, items, strict=True):
         dossier = item.dossier
-        if plan.apology_changes:
+        if plan.apology_changes and plan.apology_at is not None:
             apology = ctx.apologies.get(dossier.pk)
             if apology is None:
                 in_time = deadlines.apology_in_time(dossier, plan.apology_at)
@@ -268,7 +268,7 @@ def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
                 apology.issued_at = plan.apology_at
                 apology.in_time = deadlines.apology_in_time(dossier, plan.apology_at)
                 moved_apologies.append(apology)
-        if plan.evaluation_changes:
+        if plan.evaluation_changes and plan.evaluated_at is not None:
             evaluation = ctx.evaluations.get(dossier.pk)
             if evaluation is None:
                 new_evaluations.append(Evaluation(dossier=dossier, submitted_at=plan.evaluated_at))

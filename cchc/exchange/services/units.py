@@ -33,7 +33,7 @@ class _UnitRow:
         return (self.name, self.level, self.parent_code, self.valid_from, self.valid_to, self.successor_code)
 
 
-def _unit_state(unit: Unit, code_of: dict[int, str]) -> tuple[Any, ...]:
+def _unit_state(unit: Unit, code_of: dict[int | None, str]) -> tuple[Any, ...]:
     return (
         unit.name,
         unit.level,

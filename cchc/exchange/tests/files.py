@@ -38,4 +38,4 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]])
 
 def snapshot() -> dict[str, list[dict[str, Any]]]:
     """Every row of every table an import may touch, to compare before and after a rejected file."""
-    return {model.__name__: list(model.objects.order_by("pk").values()) for model in TOUCHED}
+    return {model.__name__: [dict(row) for row in model._default_manager.order_by("pk").values()] for model in TOUCHED}

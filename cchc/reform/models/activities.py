@@ -33,7 +33,7 @@ class DocumentType(models.TextChoices):
 
 # The type names as Vietnamese documents write them (Decree 30/2020, Appendix III): legal terms, not UI text, so
 # they do not depend on the interface language. The report and the import use them.
-DOCUMENT_TYPE_NAMES_VI = {
+DOCUMENT_TYPE_NAMES_VI: dict[str, str] = {
     DocumentType.OFFICIAL_LETTER: "Công văn",
     DocumentType.PLAN: "Kế hoạch",
     DocumentType.DECISION: "Quyết định",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -139,6 +140,13 @@ class Correction(models.Model):
         return f"{self.period} {self.kind}#{self.row_id} {self.field}"
 
 
+# The mixin below is mixed into models: to the type checker it is one.
+if TYPE_CHECKING:
+    _ModelBase = models.Model
+else:
+    _ModelBase = object
+
+
 class SectionRow(models.Model):
     """Fields every row of a period carries; `position` keeps the order the officer gave."""
 
@@ -161,8 +169,10 @@ class SectionRow(models.Model):
         ordering = ["position", "pk"]
 
 
-class AreaPartMixin:
+class AreaPartMixin(_ModelBase):
     """Checks, for a row with `area` and `part`, that the part belongs to the area."""
+
+    area: Any
 
     def clean(self) -> None:
         super().clean()

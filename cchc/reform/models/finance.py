@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ class BudgetKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-MONEY = {"max_digits": 18, "decimal_places": 3}
+MONEY: dict[str, Any] = {"max_digits": 18, "decimal_places": 3}
 
 
 class BudgetLine(SectionRow):

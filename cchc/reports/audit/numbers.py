@@ -37,7 +37,7 @@ def format_number(value: Decimal, decimals: int = 0) -> str:
     rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -120,9 +120,8 @@ def _fixed_utc_offset(tzname: str) -> int | None:
         for year in range(1976, 2101)
         for month in (1, 4, 7, 10)
     }
-    if len(offsets) != 1:
-        return None
-    return int(offsets.pop().total_seconds() // 60)
+    offset = offsets.pop() if len(offsets) == 1 else None
+    return None if offset is None else int(offset.total_seconds() // 60)
 
 
 class LocalDate(TruncDate):
@@ -244,7 +243,7 @@ class DossierFigures:
 
 
 # --- scoping ---
-def _unit_ids(unit: Unit, scope: Scope) -> QuerySet[Unit] | list[int]:
+def _unit_ids(unit: Unit, scope: Scope) -> QuerySet[Unit, dict[str, Any]]:
     # A dossier received at a district's specialist office counts at the district level, never under the communes
     # (issue 6 rule 5): the office has no desk of its own (Unit.desk_unit), so it is part of the unit's own desk.
     own = Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit, level=UnitLevel.OFFICE)).values("pk")
@@ -385,7 +384,7 @@ def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, Dossie
     # The parent's own specialist offices count in the parent's own figures (see _unit_ids), not as children.
     own = {u.pk for u in subtree if u.pk == parent.pk or (u.parent_id == parent.pk and u.level == UnitLevel.OFFICE)}
     children = {u.code: u for u in subtree if u.parent_id == parent.pk and u.pk not in own}
-    bucket_of: dict[int, str] = {}
+    bucket_of: dict[int | None, str] = {}
     for u in subtree:
         bucket_of[u.pk] = parent.code if u.pk in own else u.path[len(parent.path) :].split("/", 1)[0]
 

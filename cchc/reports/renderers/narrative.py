@@ -210,7 +210,10 @@ def digitization_items(
     """The units below and at or above the threshold, each group under its correct heading."""
     rows = list(units)
     counted = [r for r in rows if value(r).denominator]
-    below = sorted((r for r in counted if not _at_least(value(r), threshold)), key=lambda r: value(r).percent)
+    # Counted rates have a denominator, so a percent.
+    below = sorted(
+        (r for r in counted if not _at_least(value(r), threshold)), key=lambda r: value(r).percent or Decimal(0)
+    )
     above = [r for r in counted if _at_least(value(r), threshold)]
     idle = [r for r in rows if not value(r).denominator]
     blocks = []
@@ -238,7 +241,7 @@ def online_items(units: Iterable[UnitRow], levels: tuple[str, str] = LEVELS) -> 
     rows = list(units)
     counted = [r for r in rows if r.online.denominator]
     ordered = [r for r in counted if r.is_parent_desk] + sorted(
-        (r for r in counted if not r.is_parent_desk), key=lambda r: r.online.percent, reverse=True
+        (r for r in counted if not r.is_parent_desk), key=lambda r: r.online.percent or Decimal(0), reverse=True
     )
     idle = [r for r in rows if not r.online.denominator]
     # The basis of the rate (which dossiers it is taken over) is stated in the sentence that gives the rates.

@@ -10,22 +10,16 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cchc.dossiers.models import Apology, Channel, Dossier, DossierPause, PauseKind
 from cchc.dossiers.workflow import imported_status
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.procedures.models import OnlineService, Procedure
-from cchc.testing.factories import ProcedureFactory, UnitFactory
+from cchc.testing.factories import LOCAL, ProcedureFactory, UnitFactory, local
 from cchc.units.models import Unit, UnitLevel
 
-LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+__all__ = ["LOCAL", "apology", "dossier", "evaluation", "feedback", "local", "pause", "procedure", "save", "unit_tree"]
 _codes = itertools.count(1)
-
-
-def local(*args: int) -> dt.datetime:
-    """An aware local datetime: local(2023, 7, 3, 9, 0)."""
-    return dt.datetime(*args, tzinfo=LOCAL)
 
 
 def unit_tree() -> dict[str, Unit]:
@@ -33,17 +27,17 @@ def unit_tree() -> dict[str, Unit]:
 
     `d1` is a prefix of `d10`: a scope that matched codes instead of whole path segments would mix them up.
     """
-    p = UnitFactory(code="p", name="Tỉnh P", level=UnitLevel.PROVINCE)
-    d1 = UnitFactory(code="d1", name="Huyện D1", level=UnitLevel.DISTRICT, parent=p)
-    d10 = UnitFactory(code="d10", name="Huyện D10", level=UnitLevel.DISTRICT, parent=p)
-    c1 = UnitFactory(code="c1", name="Xã C1", parent=d1)
-    c2 = UnitFactory(code="c2", name="Xã C2", parent=d1)
-    c3 = UnitFactory(code="c3", name="Xã C3", parent=d10)
+    p = UnitFactory.create(code="p", name="Tỉnh P", level=UnitLevel.PROVINCE)
+    d1 = UnitFactory.create(code="d1", name="Huyện D1", level=UnitLevel.DISTRICT, parent=p)
+    d10 = UnitFactory.create(code="d10", name="Huyện D10", level=UnitLevel.DISTRICT, parent=p)
+    c1 = UnitFactory.create(code="c1", name="Xã C1", parent=d1)
+    c2 = UnitFactory.create(code="c2", name="Xã C2", parent=d1)
+    c3 = UnitFactory.create(code="c3", name="Xã C3", parent=d10)
     return {u.code: u for u in (p, d1, d10, c1, c2, c3)}
 
 
 def procedure(online_service: str = OnlineService.PARTIAL) -> Procedure:
-    return ProcedureFactory(code=f"T.{online_service}", online_service=online_service)
+    return ProcedureFactory.create(code=f"T.{online_service}", online_service=online_service)
 
 
 def dossier(

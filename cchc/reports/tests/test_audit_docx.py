@@ -1,5 +1,6 @@
 """The audit reads a .docx report paragraph by paragraph, table rows included."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -12,7 +13,7 @@ SEED = DATA / "gio-linh-2023-q3-report.txt"
 CLEAN = DATA / "clean-report.txt"
 
 
-def write_docx(path: Path, text: str, table_rows: list[tuple[str, str]] = ()) -> list[int]:
+def write_docx(path: Path, text: str, table_rows: Sequence[tuple[str, str]] = ()) -> list[int]:
     """Write each non-blank line of text as a paragraph, then a table; return the source line of each paragraph."""
     document = docx.Document()
     source_lines = []

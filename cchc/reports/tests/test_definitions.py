@@ -29,8 +29,8 @@ from cchc.reports.figures.definitions import (
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")  # UTC+7
 
 
-def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=HCM)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=HCM)
 
 
 # metrics.md "Rates": "`percent` is `100 * numerator / denominator` rounded half-up to 2 decimals (Decimal, not

@@ -141,7 +141,7 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
         return at.astimezone(LOCAL).date()
 
     c = dict.fromkeys(COUNT_KEYS, 0)
-    sums = {"processing": [], "waiting": []}
+    sums: dict[str, list[Decimal]] = {"processing": [], "waiting": []}
     for s in history.dossiers:
         if not in_scope(units[s["unit"]].path, unit, scope):
             continue

@@ -86,7 +86,9 @@ def pct(value) -> str:
 def rounds_to(printed: str, seed_value) -> bool:
     """Whether a Vietnamese percentage of the report ("42,22") reads as the seed's ("42.2") at its precision."""
     seed = Decimal(str(seed_value))
-    places = Decimal(1).scaleb(seed.as_tuple().exponent)
+    exponent = seed.as_tuple().exponent
+    assert isinstance(exponent, int), seed_value  # a finite number
+    places = Decimal(1).scaleb(exponent)
     return Decimal(printed.replace(",", ".")).quantize(places, rounding=ROUND_HALF_UP) == seed
 
 

@@ -34,7 +34,9 @@ def login(client, username: str) -> User:
 def listed_count(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return re.search(r'id="figure-count">([^<]+)<', response.content.decode())[1]
+    found = re.search(r'id="figure-count">([^<]+)<', response.content.decode())
+    assert found, url
+    return found[1]
 
 
 def drill_url(unit: str, scope: str, key: str) -> str:

@@ -15,7 +15,7 @@ from cchc.lib.formatting import vn_date_long, vn_decimal
 register = template.Library()
 
 # Statuses grouped by what the officer has to do about them (the badge colour).
-STATUS_TONES = {
+STATUS_TONES: dict[str, str] = {
     Status.RECEIVED: "new",
     Status.IN_PROCESS: "work",
     Status.AWAITING_SUPPLEMENT: "wait",
@@ -32,7 +32,7 @@ STATUS_TONES = {
 
 @register.filter
 def status_label(value: str) -> str:
-    return Status(value).label if value in Status.values else (value or "")
+    return str(Status(value).label) if value in Status.values else (value or "")
 
 
 @register.filter
@@ -42,12 +42,12 @@ def status_tone(value: str) -> str:
 
 @register.filter
 def action_label(value: str) -> str:
-    return Action(value).label if value in Action.values else value
+    return str(Action(value).label) if value in Action.values else value
 
 
 @register.filter
 def channel_label(value: str) -> str:
-    return Channel(value).label if value in Channel.values else value
+    return str(Channel(value).label) if value in Channel.values else value
 
 
 @register.filter

@@ -6,6 +6,7 @@ Report-data kinds (documents, trainings, budget, ...) are handed to `cchc import
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management import call_command
@@ -16,9 +17,10 @@ from django.utils.translation import ngettext
 from cchc.exchange.calendar_import import calendar_import
 from cchc.exchange.services import dossiers_import, procedures_import, units_import
 from cchc.exchange.tables import TableError, read_table
+from cchc.exchange.validation import ImportResult
 from cchc.reform.models import SECTION_MODELS
 
-IMPORTERS = {
+IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "units": units_import,
     "procedures": procedures_import,
     "dossiers": dossiers_import,

@@ -25,7 +25,8 @@ KIND_LABELS = {
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # A lazy text: `help` is read after the language is chosen (argparse takes any str-like value).
+    help = gettext_lazy(  # type: ignore[assignment]
         "Check every stated sum and percentage of a hand-written report (.txt, or .docx read paragraph by "
         "paragraph, a table row counting as one paragraph) and list those that do not add up."
     )
@@ -33,12 +34,12 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help=gettext_lazy("the report, .txt or .docx"))
+        parser.add_argument("file", type=Path, help=_("the report, .txt or .docx"))
         parser.add_argument(
             "--json",
             action="store_true",
             dest="as_json",
-            help=gettext_lazy("print the figures that do not add up as a JSON list"),
+            help=_("print the figures that do not add up as a JSON list"),
         )
 
     def handle(self, *args: object, file: Path, as_json: bool, **options: object) -> None:
