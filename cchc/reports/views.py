@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import access
+from cchc.accounts.services import personal_data_viewed
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.exchange.tables import write_csv
 from cchc.feedback.models import Evaluation, Feedback
@@ -25,7 +26,7 @@ from cchc.lib.formatting import vn_int, vn_percent
 from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, parse_period
 from cchc.reform.selectors import district_rollup
 from cchc.units.models import Unit, UnitLevel
-from cchc.web.http import acting_user
+from cchc.web.http import acting_user, page_name
 from cchc.web.permissions import staff_required
 
 from .assembly import ReportFigures, ReportPeriodError, build_report_context, named_period, report_figures
@@ -363,6 +364,8 @@ def _dossier_of(row) -> Dossier | None:
     return row if isinstance(row, Dossier) else row.dossier if row.dossier_id else None
 
 
+# No personal data in the export (no applicant, note or reason), whoever downloads it: the list behind a figure
+# goes to people who oversee the figures, not only to those who handle each dossier.
 CSV_COLUMNS = ("code", "procedure", "unit", "channel", "received", "due", "finished", "outcome")
 
 
@@ -391,6 +394,8 @@ def figure_dossiers(request: HttpRequest) -> HttpResponse:
         .filter(access.handled_q(request.user))
         .values_list("pk", flat=True)
     )
+    # The applicant's name is listed only for the dossiers the user handles, and logged as shown.
+    personal_data_viewed(by=acting_user(request), dossiers=handled, page=page_name(request))
     lines = []
     for row in objects:
         dossier = _dossier_of(row)
