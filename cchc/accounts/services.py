@@ -25,13 +25,6 @@ def membership_grant(*, by: User | None, user: User, unit: Unit, role: str) -> M
     return membership
 
 
-@transaction.atomic
-def membership_revoke(*, by: User | None, user: User, unit: Unit, role: str) -> int:
-    """Take the `role` at `unit` away from `user`; returns how many memberships were removed."""
-    deleted, _ = Membership.objects.filter(user=user, unit=unit, role=role).delete()
-    return deleted
-
-
 def personal_data_viewed(*, by: User, dossiers: Iterable[Any], page: str) -> int:
     """Log that `by` was shown the personal data of `dossiers` (Dossier rows or their pks) on `page` (the URL
     name): one row per dossier, all at the same moment. Call it wherever a page renders a dossier's personal data

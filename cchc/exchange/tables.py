@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -206,10 +205,3 @@ def write_xlsx(target: str | Path | IO[bytes], header: Sequence[str], rows: Iter
     for row in rows:
         sheet.append(cells(row.get(name, "") for name in header))
     workbook.save(target)
-
-
-def csv_text(header: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
-    """The table as CSV text (no BOM), for tests and small in-memory uses."""
-    buffer = io.StringIO()
-    write_csv(buffer, header, rows)
-    return buffer.getvalue()

@@ -32,10 +32,3 @@ def receivable_procedures(unit: Unit | None, q: str = "") -> QuerySet[Procedure]
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
     return qs.order_by("code")
-
-
-def procedure_search(q: str) -> QuerySet[Procedure]:
-    """Active procedures whose code or name contains `q`."""
-    q = unicodedata.normalize("NFC", q or "").strip()
-    qs = Procedure.objects.filter(is_active=True)
-    return qs.filter(Q(code__icontains=q) | Q(name__icontains=q)) if q else qs

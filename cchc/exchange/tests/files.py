@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from cchc.dossiers.models import Apology, Dossier, DossierEvent
+from cchc.exchange import tables
 from cchc.feedback.models import Evaluation
 from cchc.procedures.models import Procedure
 from cchc.units.models import Unit
@@ -39,3 +41,10 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]])
 def snapshot() -> dict[str, list[dict[str, Any]]]:
     """Every row of every table an import may touch, to compare before and after a rejected file."""
     return {model.__name__: [dict(row) for row in model._default_manager.order_by("pk").values()] for model in TOUCHED}
+
+
+def csv_text(header: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
+    """The table as the export writes it (`write_csv`: CRLF, minimal quoting, formulas neutralised), as text."""
+    buffer = io.StringIO()
+    tables.write_csv(buffer, header, rows)
+    return buffer.getvalue()

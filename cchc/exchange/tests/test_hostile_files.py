@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.exchange.services import dossiers_import, procedures_import, units_import
-from cchc.exchange.tables import TableError, csv_text, read_table, write_xlsx
+from cchc.exchange.tables import TableError, read_table, write_xlsx
 
-from .files import DATA, write_csv
+from .files import DATA, csv_text, write_csv
 from .files import write_xlsx as write_xlsx_file
 
 HEADER = ["code", "procedure_code", "unit_code", "channel", "received_at", "due_at", "finished_at", "outcome"]

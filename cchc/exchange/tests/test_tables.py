@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from cchc.exchange.tables import EXTRA, TableError, csv_text, read_table
+from cchc.exchange.tables import EXTRA, TableError, read_table
 
-from .files import DATA, write_csv, write_xlsx
+from .files import DATA, csv_text, write_csv, write_xlsx
 
 
 def test_csv_with_bom_and_rfc4180_quoting_reads_back_cell_for_cell(tmp_path):

@@ -8,7 +8,6 @@ from decimal import Decimal
 from django import template
 from django.utils import timezone
 
-from cchc.dossiers.models import Channel
 from cchc.dossiers.workflow import Action, Status
 from cchc.lib.formatting import vn_date_long, vn_decimal
 
@@ -43,11 +42,6 @@ def status_tone(value: str) -> str:
 @register.filter
 def action_label(value: str) -> str:
     return str(Action(value).label) if value in Action.values else value
-
-
-@register.filter
-def channel_label(value: str) -> str:
-    return str(Channel(value).label) if value in Channel.values else value
 
 
 @register.filter
