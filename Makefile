@@ -28,10 +28,10 @@ system-packages:
 
 # The site runs without the Debian packages; only the PDF download needs LibreOffice, so a failed install
 # (no root, no network) does not stop `make run`.
-run: install
 # The demo runs in development mode (DEBUG=1: a development secret key, static files straight from static/);
 # production sets SECRET_KEY, ALLOWED_HOSTS and CCHC_HTTPS instead (README, Configuration).
 run: export DEBUG = 1
+run: install
 	-@$(MAKE) --no-print-directory system-packages
 	$(BIN)/cchc demo
 	@echo "CCHC is serving on http://127.0.0.1:$(PORT)/  (log-ins above; stop with Ctrl-C)"
