@@ -25,8 +25,8 @@ def annotate_deadlines(qs: QuerySet[Dossier], now: dt.datetime | None = None) ->
 def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime | None = None) -> QuerySet[Dossier]:
     """Open dossiers `user` may see, soonest deadline first, flagged overdue or due soon.
 
-    `unit` narrows to dossiers received or processed there; `mine` to those assigned to the user (or received by
-    the user and not yet assigned).
+    `unit` narrows to dossiers received, processed, held at the desk or decided there; `mine` to those assigned to
+    the user (or received by the user and not yet assigned).
     """
     qs = access.dossiers_visible_to(user).open()
     if unit is not None:
