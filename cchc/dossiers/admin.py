@@ -18,7 +18,7 @@ class ReadOnlyMixin:
 
 class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
     model = DossierEvent
-    fields = ["at", "action", "from_status", "to_status", "actor", "note", "data"]
+    fields = ("at", "action", "from_status", "to_status", "actor", "note", "data")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -26,7 +26,7 @@ class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
 
 class DossierComponentInline(ReadOnlyMixin, admin.TabularInline):
     model = DossierComponent
-    fields = ["order", "name", "form", "quantity", "component"]
+    fields = ("order", "name", "form", "quantity", "component")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -15,14 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cchc.lib.times import parse_hhmm
 
 from .models import Regime
+
+StrOrPromise = str | Promise
 
 # Decree 61/2018/NĐ-CP took effect on 21 June 2018 (its Art. 39).
 DECREE_61_FROM = dt.date(2018, 6, 21)
@@ -46,7 +50,7 @@ class FormSpec:
 
     number: str
     title: str
-    label: str  # English msgid, translated for the interface
+    label: StrOrPromise  # English msgid, translated for the interface
 
 
 @dataclass(frozen=True)
@@ -148,15 +152,25 @@ def _window(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+class _CommonRules(TypedDict):
+    """The rules that are the same in every regime (for now), from the settings."""
+
+    supplement_requests_max: int
+    fee_wait_pauses_clock: bool
+    default_paper_cutoff: dt.time
+    apology_days_before_deadline: int
+    apology_late_allowed: bool
+
+
 def rules_for(regime: str | Regime) -> RegimeRules:
     """The rules of `regime` ("pre2018", "2018" or "2025"), with the settings as they are now."""
-    common = {
-        "supplement_requests_max": int(settings.CCHC_SUPPLEMENT_REQUESTS_MAX),
-        "fee_wait_pauses_clock": bool(settings.CCHC_FEE_WAIT_PAUSES_CLOCK),
-        "default_paper_cutoff": parse_hhmm(settings.CCHC_DEFAULT_PAPER_CUTOFF),
-        "apology_days_before_deadline": 1,
-        "apology_late_allowed": bool(settings.CCHC_APOLOGY_LATE_ALLOWED),
-    }
+    common = _CommonRules(
+        supplement_requests_max=int(settings.CCHC_SUPPLEMENT_REQUESTS_MAX),
+        fee_wait_pauses_clock=bool(settings.CCHC_FEE_WAIT_PAUSES_CLOCK),
+        default_paper_cutoff=parse_hhmm(settings.CCHC_DEFAULT_PAPER_CUTOFF),
+        apology_days_before_deadline=1,
+        apology_late_allowed=bool(settings.CCHC_APOLOGY_LATE_ALLOWED),
+    )
     regime = Regime(regime)
     if regime == Regime.PRE2018:
         # Decision 09/2015/QĐ-TTg's one-stop: no dossier is received here under it; imported rows keep their dates.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -13,22 +14,28 @@ from cchc.accounts import access
 from cchc.lib.periods import Period
 
 from .deadlines import due_soon_limit  # noqa: F401  (re-exported for views and tests)
-from .models import Dossier
+from .models import Dossier, DossierQuerySet
+
+if TYPE_CHECKING:
+    from cchc.accounts.models import User
+    from cchc.units.models import Unit
 
 
 def annotate_deadlines(qs: QuerySet[Dossier], now: dt.datetime | None = None) -> QuerySet[Dossier]:
     """Annotate `is_overdue` and `is_due_soon` as deadlines.py defines them (a dossier waiting for the applicant
     is neither)."""
-    return qs.with_deadline_flags(now)
+    return cast(DossierQuerySet, qs).with_deadline_flags(now)
 
 
-def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime | None = None) -> QuerySet[Dossier]:
+def worklist_for_user(
+    user: User, *, unit: Unit | None = None, mine: bool = False, now: dt.datetime | None = None
+) -> QuerySet[Dossier]:
     """Open dossiers `user` may see, soonest deadline first, flagged overdue or due soon.
 
     `unit` narrows to dossiers received, processed, held at the desk or decided there; `mine` to those assigned to
     the user (or received by the user and not yet assigned).
     """
-    qs = access.dossiers_visible_to(user).open()
+    qs = cast(DossierQuerySet, access.dossiers_visible_to(user)).open()
     if unit is not None:
         qs = qs.filter(
             Q(receiving_unit=unit) | Q(processing_unit=unit) | Q(current_desk_unit=unit) | Q(competent_unit=unit)
@@ -40,7 +47,7 @@ def worklist_for_user(user, *, unit=None, mine: bool = False, now: dt.datetime |
     return annotate_deadlines(qs, now).order_by(F("due_at").asc(nulls_last=True), "pk")
 
 
-def dossier_search(user, q: str) -> QuerySet[Dossier]:
+def dossier_search(user: User, q: str) -> QuerySet[Dossier]:
     """Visible dossiers matching `q` by code, procedure code or name, or (only among the dossiers the user
     handles) by applicant name or ID number."""
     q = unicodedata.normalize("NFC", q or "").strip()  # texts are stored composed (NFC), as the import writes them
@@ -52,7 +59,7 @@ def dossier_search(user, q: str) -> QuerySet[Dossier]:
     return qs.filter(match | personal).select_related("procedure", "receiving_unit").order_by("-received_at")
 
 
-def tracking_book(unit, period: Period) -> QuerySet[Dossier]:
+def tracking_book(unit: Unit, period: Period) -> QuerySet[Dossier]:
     """The tracking book (Sổ theo dõi hồ sơ, Mẫu 06 of 2018): dossiers received at `unit`'s desk in `period`,
     in receipt order."""
     return (
@@ -63,7 +70,7 @@ def tracking_book(unit, period: Period) -> QuerySet[Dossier]:
     )
 
 
-def due_soon_and_overdue_by_officer(now: dt.datetime | None = None) -> dict:
+def due_soon_and_overdue_by_officer(now: dt.datetime | None = None) -> dict[User, tuple[list[Dossier], list[Dossier]]]:
     """For each officer: (dossiers falling due soon, dossiers overdue), each sorted by deadline.
 
     The officer is the handler the dossier is assigned to, or the desk officer who received it while nobody is
@@ -75,11 +82,11 @@ def due_soon_and_overdue_by_officer(now: dt.datetime | None = None) -> dict:
         Q(assigned_to__isnull=False) | Q(received_by__isnull=False)
     )
     qs = qs.select_related("assigned_to", "received_by", "procedure", "receiving_unit").order_by("due_at", "pk")
-    result: dict = defaultdict(lambda: ([], []))
+    result: dict[User, tuple[list[Dossier], list[Dossier]]] = defaultdict(lambda: ([], []))
     for dossier in qs:
         officer = dossier.assigned_to or dossier.received_by
-        if not officer.is_active:
+        if officer is None or not officer.is_active:
             continue
         due_soon, overdue = result[officer]
-        (overdue if dossier.is_overdue else due_soon).append(dossier)
+        (overdue if getattr(dossier, "is_overdue", False) else due_soon).append(dossier)
     return dict(result)

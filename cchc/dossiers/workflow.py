@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, router
+from django.db import connections, models, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -169,8 +169,12 @@ def _update_rows(dossiers: list[Dossier], names: tuple[str, ...]) -> None:
     connection = connections[router.db_for_write(Dossier)]
     quote = connection.ops.quote_name
     meta = Dossier._meta
-    fields = [meta.get_field(name) for name in names]
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    fields: list[models.Field[Any, Any]] = []
+    for name in names:
+        field = meta.get_field(name)
+        assert isinstance(field, models.Field)  # the names are the dossier's own concrete columns
+        fields.append(field)
+    assignments = ", ".join(f"{quote(str(field.column))} = %s" for field in fields)
     sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
     params = [
         [field.get_db_prep_save(field.pre_save(dossier, False), connection) for field in fields] + [dossier.pk]

@@ -60,7 +60,7 @@ def _log_view(request: HttpRequest, dossiers) -> None:
 def worklist(request: HttpRequest) -> HttpResponse:
     form = WorklistFilterForm(request.GET or None, user=request.user)
     params = form.params() if form.is_bound else {"tab": "mine", "unit": None, "status": ""}
-    rows = selectors.worklist_for_user(request.user, unit=params["unit"], mine=params["tab"] == "mine")
+    rows = selectors.worklist_for_user(acting_user(request), unit=params["unit"], mine=params["tab"] == "mine")
     if params["status"]:
         rows = rows.filter(status=params["status"])
     shown = list(rows[:WORKLIST_LIMIT])
@@ -260,7 +260,7 @@ def document(request: HttpRequest, code: str, pk: int) -> FileResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
-    results = selectors.dossier_search(request.user, q)
+    results = selectors.dossier_search(acting_user(request), q)
     exact = results.filter(code__iexact=q).first() if q else None
     if exact is not None:
         return redirect(exact)

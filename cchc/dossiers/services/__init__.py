@@ -10,6 +10,7 @@ documents (scans and result files).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -51,7 +52,7 @@ __all__ = [
     "receipt_facts",
 ]
 
-ACTION_SERVICES = {
+ACTION_SERVICES: dict[str, Callable[..., Dossier]] = {
     Action.ASSIGN: dossier_assign,
     Action.REQUEST_SUPPLEMENT: dossier_request_supplement,
     Action.SUPPLEMENT: dossier_supplement,

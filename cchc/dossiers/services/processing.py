@@ -41,7 +41,7 @@ def dossier_assign(
     data = {
         "assigned_to": to.pk,
         "assigned_to_name": str(to),
-        "from_processing_unit": locked.processing_unit.code if locked.processing_unit_id else None,
+        "from_processing_unit": locked.processing_unit.code if locked.processing_unit is not None else None,
         "processing_unit": unit.code,
     }
     act(locked, Action.ASSIGN, by=by, note=note, data=data, changes={"assigned_to": to, "processing_unit": unit})

@@ -146,8 +146,9 @@ def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = No
     old_due = locked.due_at
     paused_seconds = cal.working_seconds_between(pause.started_at, at)
     restart = None
-    if old_due is None:
-        new_due, rule = None, "no_time_limit"
+    if old_due is None or locked.processing_days is None:
+        # No legal time limit (or an imported deadline with none to restart from): the deadline stays as it is.
+        new_due, rule = old_due, "no_time_limit"
     elif rules.supplement_restarts_clock:
         restart = clock_start_for(channel=locked.channel, procedure=locked.procedure, at=at, cal=cal)
         new_due = cal.add_working_days(restart, locked.processing_days)
