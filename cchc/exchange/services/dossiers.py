@@ -17,6 +17,7 @@ from cchc.dossiers.services import receipt_facts
 from cchc.feedback.models import Evaluation
 from cchc.lib import workdays
 from cchc.procedures.models import Procedure
+from cchc.procedures.selectors import levels_received
 from cchc.units.models import Unit
 from cchc.units.selectors import province_of
 from cchc.units.services import UnitNotInForce, check_unit_in_force
@@ -61,7 +62,8 @@ class _Context:
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.procedures = {
-            p.code: p for p in Procedure.objects.only("pk", "code", "processing_days", "online_service", "cutoff_time")
+            p.code: p
+            for p in Procedure.objects.only("pk", "code", "level", "processing_days", "online_service", "cutoff_time")
         }
         self.units = {u.code: u for u in Unit.objects.all()}
         codes = sorted({nfc(str(row.get("code") or "")).strip() for row in rows} - {""})
@@ -114,6 +116,13 @@ def _read_dossier(reader: RowReader, ctx: _Context, first_row: dict[str, int]) -
             check_unit_in_force(unit, timezone.localtime(received_at).date())
         except UnitNotInForce as exc:
             reader.error("unit_code", str(exc))
+    if unit is not None and procedure is not None and procedure.level not in levels_received(unit):
+        # The desk receives the procedures of its own level (procedures.selectors, Decree 61/2018 Art. 14).
+        reader.error(
+            "procedure_code",
+            _("the desk of %(unit)s does not receive %(level)s procedures such as %(code)s")
+            % {"unit": unit.code, "level": procedure.get_level_display(), "code": procedure.code},
+        )
     due_at = reader.datetime("due_at")
     finished_at = reader.datetime("finished_at")
     outcome = reader.choice("outcome", OUTCOMES)

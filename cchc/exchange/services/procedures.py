@@ -15,16 +15,17 @@ from ..tables import Row
 from ..validation import ImportResult, RowReader, data_rows
 from .common import begin, check_unique, finish
 
-# How a catalogue writes "the law sets no time limit" in the processing_days cell, besides leaving it empty.
+# How a catalogue writes "the law sets no time limit" in the processing_days cell. An empty cell is an error: a
+# forgotten cell must not make a procedure whose dossiers are never late.
 NO_TIME_LIMIT = "không quy định"
 
 
 def _time_limit(reader: RowReader) -> Decimal | None:
-    """The procedure's legal time limit in working days; None when the law sets none (an empty cell, or
-    "không quy định" in any letter case)."""
+    """The procedure's legal time limit in working days; None when the cell says the law sets none
+    ("không quy định", in any letter case)."""
     if reader.raw("processing_days").casefold() == NO_TIME_LIMIT:
         return None
-    return reader.decimal("processing_days", places=1, max_digits=5)
+    return reader.decimal("processing_days", required=True, places=1, max_digits=5)
 
 
 @transaction.atomic
@@ -34,7 +35,7 @@ def procedures_import(
     """Create or update catalogue procedures from `rows`.
 
     Checks codes (unique in the file), names, levels, the time limit (a number of working days, not negative,
-    one decimal at most: 0.5 is allowed; empty or "không quy định" when the law sets none), the online service
+    one decimal at most: 0.5 is allowed; "không quy định" when the law sets none), the online service
     level, the fee (whole VND) and `posted`.
     Writes nothing when any row is wrong or on a dry run.
     """

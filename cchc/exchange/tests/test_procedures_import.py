@@ -63,7 +63,7 @@ def test_bad_values_are_all_reported_and_nothing_is_written(tmp_path):
             ["n4", "N4", "commune", "", "1", "level4", "", ""],  # row 6
             ["n5", "N5", "commune", "", "1", "none", "", "yes"],  # row 7
             ["n6", "N6", "commune", "", "1", "none", "12.5", ""],  # row 8
-            ["n7", "N7", "ward", "", "", "none", "", ""],  # row 9: the level (an empty time limit means none)
+            ["n7", "N7", "ward", "", "", "none", "", ""],  # row 9: two problems
         ],
     )
     result = load(path)
@@ -75,6 +75,7 @@ def test_bad_values_are_all_reported_and_nothing_is_written(tmp_path):
         (7, "posted"),
         (8, "fee"),
         (9, "level"),
+        (9, "processing_days"),
     ]
     assert "negative" in result.errors[0].message
     assert "not a number" in result.errors[1].message

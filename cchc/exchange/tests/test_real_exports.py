@@ -52,19 +52,26 @@ def no_limit_procedure(code: str = "2.000286") -> Procedure:
 # --- procedures with no legal time limit ---
 
 
-def test_the_catalogue_takes_an_empty_or_khong_quy_dinh_time_limit():
-    """docs/import-format.md: processing_days empty or "không quy định" (any letter case) means the law sets none."""
+def test_the_catalogue_takes_khong_quy_dinh_as_no_time_limit():
+    """docs/import-format.md: processing_days "không quy định" (any letter case) means the law sets none."""
     rows = [
-        {"code": "a", **PROCEDURE, "processing_days": ""},
         {"code": "b", **PROCEDURE, "processing_days": "Không quy định"},
         {"code": "c", **PROCEDURE, "processing_days": "KHÔNG QUY ĐỊNH"},
         {"code": "d", **PROCEDURE, "processing_days": "5"},
     ]
     result = procedures_import(rows=rows)
-    assert (result.created, result.errors) == (4, [])
+    assert (result.created, result.errors) == (3, [])
     days = dict(Procedure.objects.values_list("code", "processing_days"))
-    assert days == {"a": None, "b": None, "c": None, "d": 5}
-    assert procedures_import(rows=rows).unchanged == 4
+    assert days == {"b": None, "c": None, "d": 5}
+    assert procedures_import(rows=rows).unchanged == 3
+
+
+def test_an_empty_time_limit_is_an_error_not_no_limit():
+    # A forgotten cell must not make a procedure whose dossiers are never late: "none" is written out.
+    before = snapshot()
+    result = procedures_import(rows=[{"code": "a", **PROCEDURE, "processing_days": ""}])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "processing_days")]
+    assert snapshot() == before
 
 
 def test_any_other_text_is_still_an_error_and_writes_nothing():
@@ -196,3 +203,16 @@ def test_imported_deadlines_follow_the_province_of_each_unit():
     # Monday 3 July 09:00 plus 3 working days: Thursday 6 July, or Friday 7 July with Tuesday off.
     assert Dossier.objects.get(code="QT-1").due_at == local(2023, 7, 7, 9)
     assert Dossier.objects.get(code="H-1").due_at == local(2023, 7, 6, 9)
+
+
+def test_a_row_whose_procedure_the_desk_does_not_receive_is_an_error_naming_both(cast):
+    # Decree 61/2018 Art. 14: a district desk receives district procedures; a commune procedure received "at the
+    # district" is a wrong row of the old system, not a dossier to count at the district.
+    from cchc.exchange.services import dossiers_import
+    from cchc.testing.factories import import_row
+
+    row = import_row(cast.district, procedure=cast.procedure)
+    result = dossiers_import(rows=[row])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "procedure_code")]
+    assert cast.procedure.code in result.errors[0].message and "gio-linh" in result.errors[0].message
+    assert not Dossier.objects.exists()
