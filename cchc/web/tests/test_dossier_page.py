@@ -166,3 +166,12 @@ def test_the_timeline_lists_each_step(client, cast):
     timeline = html[html.index('id="timeline"') :]
     assert timeline.count('class="event"') == 3
     assert "Đủ điều kiện" in timeline and str(cast.specialist_a) in timeline
+
+
+def test_the_timeline_never_prints_an_events_raw_data(client, cast):
+    # The receive event carries facts (clock start, deadline, regime) for the record, not for the page; only a
+    # supplement request's list of missing documents is shown.
+    dossier = received_dossier(cast.commune_a)
+    client.force_login(cast.desk_a)
+    html = client.get(reverse("web:dossier_detail", args=[dossier.code])).content.decode()
+    assert "clock_start_at" not in html and "dict_items" not in html
