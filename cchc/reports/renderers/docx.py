@@ -2,7 +2,7 @@
 
 Built in code rather than from a .docx template: every measure of the decree (page, margins, fonts, sizes,
 the header table, the signature block) is a reviewable line here, and the body is a list of generated
-paragraphs (narrative.py), not a template with fields. Fonts are set for every script slot (ascii, hAnsi,
+paragraphs (the narrative package), not a template with fields. Fonts are set for every script slot (ascii, hAnsi,
 eastAsia, cs) and theme fonts are removed, so Word and LibreOffice never fall back to another face for
 Vietnamese letters.
 """
