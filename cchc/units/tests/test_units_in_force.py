@@ -25,9 +25,11 @@ from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.dossiers.selectors import worklist_for_user
 from cchc.dossiers.workflow import Action, Status, TransitionError
 from cchc.lib.periods import parse_period
+from cchc.procedures.models import ProcedureLevel
 from cchc.reports.figures.dossiers import dossier_figures_by_unit
 from cchc.testing.factories import (
     APPLICANT,
+    ProcedureFactory,
     UnitFactory,
     awaiting_supplement_dossier,
     imported_dossier,
@@ -349,7 +351,7 @@ def test_an_import_row_at_a_unit_that_no_longer_existed_is_refused_on_its_unit_c
     from cchc.testing.factories import import_row
 
     close(cast.district, dt.date(2025, 6, 30))
-    procedure = cast.procedure
+    procedure = ProcedureFactory(code="2.000001", name="Thủ tục cấp huyện", level=ProcedureLevel.DISTRICT)
     rows = [
         import_row(cast.district, procedure=procedure, received_at=local(2025, 6, 30, 9)),
         import_row(cast.district, procedure=procedure, received_at=local(2025, 7, 1, 9)),
