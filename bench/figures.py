@@ -72,7 +72,7 @@ def main() -> None:
                 if not _pg_exists():
                     _pg_admin(f"CREATE DATABASE {PG_BENCH_DB}")
                 url = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
-            env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench"}
+            env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench-" + "x" * 60}
             try:
                 out = subprocess.run(
                     [sys.executable, __file__, "--worker", "--dossiers", str(args.dossiers), "--runs", str(args.runs)],
@@ -259,7 +259,9 @@ def load(n: int, connection, log) -> int:
             )
         )
         if apology:
-            apologies.append((i + 1, received + (due - received) / 2, "Quá hạn", extended))
+            issued = received + (due - received) / 2
+            # In time (Decree 61/2018 Art. 19(9)) when dated at least a day before the deadline's day.
+            apologies.append((i + 1, issued, "Quá hạn", extended, issued.date() < due.date()))
         if resolved and rng.random() < 0.7:
             evaluations.append((i + 1, finish + dt.timedelta(hours=1), "satisfied", ""))
         if (i + 1) % 200_000 == 0:
@@ -275,7 +277,7 @@ def load(n: int, connection, log) -> int:
         feedback.append((rng.choice(desks).pk, None, at, "", "Phản ánh", answered, "", None))
     tables = [
         ("dossiers_dossier", DOSSIER_COLUMNS, dossiers),
-        ("dossiers_apology", ["dossier_id", "issued_at", "reason", "new_due_at"], apologies),
+        ("dossiers_apology", ["dossier_id", "issued_at", "reason", "new_due_at", "in_time"], apologies),
         ("feedback_evaluation", ["dossier_id", "submitted_at", "satisfaction", "comment"], evaluations),
         (
             "feedback_feedback",
