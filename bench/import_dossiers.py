@@ -67,7 +67,12 @@ def main() -> None:
             else:
                 _pg_admin(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}", f"CREATE DATABASE {PG_BENCH_DB}")
                 url = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
-            env = {**os.environ, "DATABASE_URL": url, "DEBUG": str(args.debug).lower(), "SECRET_KEY": "bench"}
+            env = {
+                **os.environ,
+                "DATABASE_URL": url,
+                "DEBUG": str(args.debug).lower(),
+                "SECRET_KEY": "bench-" + "x" * 60,
+            }
             argv = [sys.executable, __file__, "--worker", "--rows", str(args.rows)]
             if args.profile:
                 argv += ["--profile", f"{args.profile}.{'postgresql' if engine == 'postgres' else engine}"]
@@ -172,7 +177,11 @@ def reference_data() -> tuple[list[str], list[str]]:
     CalendarDay.objects.bulk_create(
         [CalendarDay(date=day, kind=kind) for day, kind in corrections], ignore_conflicts=True
     )
-    return [u["code"] for u in units], [p["code"] for p in procedures]
+    # Each desk receives the procedures of its own level (cchc.procedures.selectors.LEVELS_RECEIVED).
+    by_level: dict[str, list[str]] = {}
+    for p in procedures:
+        by_level.setdefault(p["level"], []).append(p["code"])
+    return [(u["code"], u["level"]) for u in units], by_level
 
 
 def _stamp(rng: random.Random, moment: dt.datetime) -> str:
@@ -180,16 +189,17 @@ def _stamp(rng: random.Random, moment: dt.datetime) -> str:
     return text + "+07:00" if rng.random() < 0.2 else text
 
 
-def dossier_rows(n: int, units: list[str], procedures: list[str]) -> list[dict[str, str]]:
+def dossier_rows(n: int, units: list[tuple[str, str]], procedures: dict[str, list[str]]) -> list[dict[str, str]]:
     """N rows of the dossier exchange table, as a CSV reader gives them."""
     rng = random.Random(SEED)
     rows = []
     for i in range(n):
         received = START + dt.timedelta(days=rng.randrange(SPAN_DAYS), minutes=rng.randrange(24 * 60))
+        unit_code, level = rng.choice(units)
         row = {
             "code": f"BENCH-{i:07d}",
-            "procedure_code": rng.choice(procedures),
-            "unit_code": rng.choice(units),
+            "procedure_code": rng.choice(procedures[level]),
+            "unit_code": unit_code,
             "channel": rng.choices(["online", "direct", "postal"], [50, 45, 5])[0],
             "received_at": _stamp(rng, received),
             "due_at": "",

@@ -151,9 +151,9 @@ def test_an_apology_in_time_with_a_new_date_after_the_deadline_is_recorded(cast)
         # On the deadline's own day: too late (not "1 day before").
         (local(2023, 7, 6, 8), local(2023, 7, 10, 17), "61/2018"),
         # The new date before the old deadline.
-        (local(2023, 7, 4, 10), local(2023, 7, 5, 17), "deadline"),
+        (local(2023, 7, 4, 10), local(2023, 7, 5, 17), "09:00 06/07/2023"),
         # The new date equal to the old deadline: it must be after it.
-        (local(2023, 7, 4, 10), local(2023, 7, 6, 9), "deadline"),
+        (local(2023, 7, 4, 10), local(2023, 7, 6, 9), "09:00 06/07/2023"),
     ],
 )
 def test_an_apology_late_or_with_a_wrong_date_is_refused_and_writes_nothing(cast, at, new_due_at, rule):
