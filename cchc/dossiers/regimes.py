@@ -204,8 +204,3 @@ def rules_for(regime: str | Regime) -> RegimeRules:
         forms=FORMS_2025,
         **common,
     )
-
-
-def rules_at(received_at: dt.datetime | dt.date) -> RegimeRules:
-    """The rules in force for a dossier received at `received_at`."""
-    return rules_for(regime_for(received_at))

@@ -156,7 +156,8 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
     """Everything the dossier page shows; `bound` replaces the empty form of the action that just failed. Its
     personal data (the applicant, notes, reasons, document names) only to a handler, and logged as shown."""
     roles = access.roles_for(request.user, dossier)
-    if roles:
+    personal = access.can_see_personal_data(request.user, dossier)
+    if personal:
         _log_view(request, [dossier])
     actions = [a for a in allowed_actions(dossier.status, roles) if a in ACTION_FORMS]
     forms = [bound if bound is not None and bound.prefix == a else action_form(a, dossier) for a in actions]
@@ -165,7 +166,7 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
     submitted, from_catalogue = dossier.submitted_components()
     return {
         "dossier": dossier,
-        "personal": bool(roles),
+        "personal": personal,
         "roles": roles,
         "action_forms": forms,
         "stray_errors": stray_errors,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cchc.dossiers.models import Channel, Regime
-from cchc.dossiers.regimes import FormKind, regime_for, rules_at, rules_for
+from cchc.dossiers.regimes import FormKind, regime_for, rules_for
 from cchc.testing.factories import ProcedureFactory, local, received_dossier
 from cchc.units.models import CalendarDay, CalendarDayKind
 
@@ -91,7 +91,7 @@ def test_regime_rules(settings):
     assert old.form_number(FormKind.TRACKING_BOOK) == "06" and new.form_number(FormKind.TRACKING_BOOK) == "07"
     assert old.form_number(FormKind.APOLOGY) == "04"
     assert old.form(FormKind.STOP_NOTICE) is None and new.form_number(FormKind.STOP_NOTICE) == "05"
-    assert rules_at(local(2023, 9, 1)).decree == "61/2018/NĐ-CP"
+    assert rules_for(regime_for(local(2023, 9, 1))).decree == "61/2018/NĐ-CP"
     settings.CCHC_REGIME_2025_FROM = "2026-01-01"
     assert regime_for(local(2025, 7, 1, 9, 0)) == Regime.R2018
 
