@@ -11,8 +11,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cchc.accounts.models import Membership, Role
+from cchc.lib.ids import IdNumberError, clean_id_number
+from cchc.lib.text import TextError, clean_text
 from cchc.lib.workdays import WorkCalendar, calendar
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
@@ -113,6 +116,29 @@ def _check_competent_unit(unit: Unit, competent: Unit, day: dt.date, allowed: bo
         raise TransitionError(str(exc)) from exc
 
 
+APPLICANT_LABELS = {
+    "name": _lazy("Applicant"),
+    "id_number": _lazy("ID number"),
+    "phone": _lazy("Phone"),
+    "address": _lazy("Address"),
+    "email": _lazy("E-mail"),
+}
+
+
+def _clean_applicant(applicant: dict[str, str]) -> dict[str, str]:
+    """The applicant's data as every channel must give it (the desk form, the import, the coming portal): text
+    without control characters in NFC, the ID number in one of its known shapes (CCCD, CMND, passport)."""
+    cleaned = {}
+    try:
+        for key, value in applicant.items():
+            cleaned[key] = clean_text((value or "").strip(), APPLICANT_LABELS.get(key, key))
+        if cleaned.get("id_number"):
+            cleaned["id_number"] = clean_id_number(cleaned["id_number"])
+    except (TextError, IdNumberError) as exc:
+        raise TransitionError(str(exc)) from exc
+    return cleaned
+
+
 @transaction.atomic
 def dossier_receive(
     *,
@@ -149,7 +175,8 @@ def dossier_receive(
     unknown = set(applicant) - set(APPLICANT_FIELDS)
     if unknown:
         raise TransitionError(_("Unknown applicant fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    if not (applicant.get("name") or "").strip():
+    applicant = _clean_applicant(applicant)
+    if not applicant.get("name"):
         raise TransitionError(_("The applicant's name is required."))
     if sets < 1:
         raise TransitionError(_("A dossier has at least one set."))
@@ -207,7 +234,7 @@ def dossier_receive(
         due_at=facts.due_at,
         components_digitized=components_digitized,
         received_by=by,
-        **{APPLICANT_FIELDS[k]: (v or "").strip() for k, v in applicant.items()},
+        **{APPLICANT_FIELDS[k]: v for k, v in applicant.items()},
     )
     workflow.apply(
         dossier,
