@@ -116,6 +116,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool("CCHC_PG_JIT", False):
+    # PostgreSQL's JIT compiles the figures' one aggregate of ~30 FILTER conditions on every report, costing
+    # ~1.7 s of a 2.3 s query at 1,000,000 dossiers and saving nothing (docs/decisions/0012-postgresql-jit-off.md).
+    # CCHC_PG_JIT=1 keeps the server's setting (e.g. behind a pooler that refuses start-up options).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    existing = DATABASES["default"]["OPTIONS"].get("options", "")
+    DATABASES["default"]["OPTIONS"]["options"] = f"{existing} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
