@@ -41,6 +41,13 @@ class Regime(models.TextChoices):
     R2025 = "2025", _("Decree 118/2025/NĐ-CP")
 
 
+def _flag(condition: models.Q) -> models.Case:
+    """True where `condition` holds, as an annotation."""
+    return models.Case(
+        models.When(condition, then=models.Value(True)), default=models.Value(False), output_field=models.BooleanField()
+    )
+
+
 class DossierQuerySet(models.QuerySet):
     """Named filters; "pending", "paused", "overdue" and "due soon" mean what `deadlines.py` says, everywhere."""
 
@@ -70,16 +77,8 @@ class DossierQuerySet(models.QuerySet):
         now = now or timezone.now()
         limit = deadlines.due_soon_limit(now)
         return self.annotate(
-            is_overdue=models.Case(
-                models.When(deadlines.overdue_at(now), then=models.Value(True)),
-                default=models.Value(False),
-                output_field=models.BooleanField(),
-            ),
-            is_due_soon=models.Case(
-                models.When(deadlines.due_soon_at(now, limit), then=models.Value(True)),
-                default=models.Value(False),
-                output_field=models.BooleanField(),
-            ),
+            is_overdue=_flag(deadlines.overdue_at(now)),
+            is_due_soon=_flag(deadlines.due_soon_at(now, limit)),
         )
 
     def finished_in(self, period: Period) -> DossierQuerySet:
