@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from cchc.lib.admin import ReadOnlyAdminMixin
+
 from .models import Membership, PersonalDataView, User
 
 
@@ -33,7 +35,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonalDataView)
-class PersonalDataViewAdmin(admin.ModelAdmin):
+class PersonalDataViewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The log of personal data shown: read by an administrator, written only by the pages that show it."""
 
     list_display = ["at", "user", "dossier", "page"]
@@ -42,12 +44,3 @@ class PersonalDataViewAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     list_select_related = ["user", "dossier"]
     raw_id_fields = ["user", "dossier"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -2,21 +2,12 @@
 
 from django.contrib import admin
 
+from cchc.lib.admin import ReadOnlyAdminMixin
+
 from .models import Apology, Dossier, DossierComponent, DossierEvent
 
 
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
+class DossierEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = DossierEvent
     fields = ("at", "action", "from_status", "to_status", "actor", "note", "data")
     readonly_fields = fields
@@ -24,7 +15,7 @@ class DossierEventInline(ReadOnlyMixin, admin.TabularInline):
     can_delete = False
 
 
-class DossierComponentInline(ReadOnlyMixin, admin.TabularInline):
+class DossierComponentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = DossierComponent
     fields = ("order", "name", "form", "quantity", "component")
     readonly_fields = fields
@@ -33,7 +24,7 @@ class DossierComponentInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     inlines = [DossierComponentInline, DossierEventInline]
     list_display = ["code", "procedure", "receiving_unit", "status", "received_at", "due_at", "finished_at"]
     list_filter = ["status", "channel", "regime", "outcome", "receiving_unit__level"]
@@ -43,6 +34,6 @@ class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Apology)
-class ApologyAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ApologyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["dossier", "issued_at", "new_due_at"]
     date_hierarchy = "issued_at"

@@ -3,6 +3,8 @@ pages (or services), which log them with a reason; the admin would change them s
 
 from django.contrib import admin
 
+from cchc.lib.admin import ReadOnlyAdminMixin
+
 from .models import SECTION_MODELS, Correction, ReportPeriod, ReportSettings
 
 
@@ -15,19 +17,10 @@ class ReportPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "period", "kind", "row_id", "action", "field", "old_value", "new_value", "by"]
     list_filter = ["kind", "action"]
     search_fields = ["period__unit__code", "reason"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(ReportSettings)
