@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cchc.exchange",
     "cchc.demo",
     "cchc.web",
+    "cchc.portal",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,18 @@
+"""The site's addresses: the public portal at the root, the staff site under /can-bo/, the admin at /admin/.
+
+The portal's addresses are a contract (printed on receipts and in their QR codes): cchc/portal/urls.py. The staff
+site's addresses before it moved under /can-bo/ redirect there (cchc.web.redirects).
+"""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 
-urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+from cchc.web.redirects import OLD_STAFF_PREFIXES, to_staff_site
+
+staff = [
+    path("dang-nhap/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(
@@ -18,10 +25,17 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
         name="password_change_done",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("reform/", include("cchc.reform.urls")),
     path("reports/", include("cchc.reports.urls")),
     path("", include("cchc.web.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("can-bo/", include(staff)),
+    re_path(rf"^(?P<old>(?:{'|'.join(OLD_STAFF_PREFIXES)})/.*)$", to_staff_site, name="old_staff_address"),
+    path("", include("cchc.portal.urls")),
 ]
 
 # The error pages are templates/400.html, 403.html, 404.html and 500.html (Django's default handlers); a

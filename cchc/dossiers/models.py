@@ -34,6 +34,11 @@ class Outcome(models.TextChoices):
     RETURNED = "returned", _("Returned")
 
 
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", _("A person")
+    ORGANISATION = "organisation", _("An organisation")
+
+
 class Regime(models.TextChoices):
     # Received before Decree 61/2018/NĐ-CP took effect (21/06/2018): only ever imported, with the dates it came with.
     PRE2018 = "pre2018", _("Before Decree 61/2018/NĐ-CP")
@@ -148,6 +153,14 @@ class Dossier(models.Model):
     applicant_phone = models.CharField(_("phone"), max_length=32, blank=True)
     applicant_address = models.CharField(_("address"), max_length=300, blank=True)
     applicant_email = models.EmailField(_("e-mail"), blank=True)
+    applicant_kind = models.CharField(
+        _("applicant is"), max_length=16, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
+    )
+    # The person who submitted on the applicant's behalf (nộp thay, ủy quyền); empty: the applicant.
+    submitted_by_name = models.CharField(_("submitted on behalf by"), max_length=200, blank=True)
+    # With the code, opens the public tracking page (printed on the receipt and in its QR code). Random, made at
+    # receipt; empty for dossiers received before the portal (tracked with the applicant's phone number instead).
+    tracking_secret = models.CharField(_("tracking secret"), max_length=16, blank=True)
     sets = models.PositiveSmallIntegerField(_("number of sets"), default=1)
     note = models.TextField(_("note"), blank=True)
 

@@ -29,6 +29,10 @@ S = Status
 DESK, SPEC, LEAD = Role.DESK_OFFICER.value, Role.SPECIALIST.value, Role.LEADER.value
 # The acting "role" of `cchc import` and other system jobs; no person holds it.
 SYSTEM = "system"
+# The applicant acting on the public portal (cchc.portal): submits online, sends a requested supplement, takes a
+# full-online result. Not a membership: the portal's services pass it for the one dossier the applicant proved
+# to hold (its code and tracking secret), never for a logged-in user.
+APPLICANT = "applicant"
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,10 @@ class Move:
 
 # action               allowed source statuses                                   target               roles
 TABLE: dict[str, Move] = {
-    Action.RECEIVE: Move((), S.RECEIVED, frozenset({DESK})),
+    Action.RECEIVE: Move((), S.RECEIVED, frozenset({DESK, APPLICANT})),
     Action.ASSIGN: Move((S.RECEIVED, S.IN_PROCESS), S.IN_PROCESS, frozenset({DESK, LEAD})),
     Action.REQUEST_SUPPLEMENT: Move((S.RECEIVED, S.IN_PROCESS), S.AWAITING_SUPPLEMENT, frozenset({DESK, SPEC})),
-    Action.SUPPLEMENT: Move((S.AWAITING_SUPPLEMENT,), S.IN_PROCESS, frozenset({DESK, SPEC})),
+    Action.SUPPLEMENT: Move((S.AWAITING_SUPPLEMENT,), S.IN_PROCESS, frozenset({DESK, SPEC, APPLICANT})),
     Action.REQUEST_FEE: Move((S.IN_PROCESS, S.APPROVED), S.AWAITING_FEE, frozenset({SPEC, DESK})),
     Action.FEE_PAID: Move((S.AWAITING_FEE,), S.IN_PROCESS, frozenset({DESK, SPEC})),
     Action.SUBMIT: Move((S.IN_PROCESS,), S.AWAITING_APPROVAL, frozenset({SPEC})),
@@ -51,7 +55,7 @@ TABLE: dict[str, Move] = {
     Action.APPROVE: Move((S.AWAITING_APPROVAL,), S.APPROVED, frozenset({LEAD})),
     Action.REFUSE: Move((S.IN_PROCESS, S.AWAITING_APPROVAL), S.REFUSED, frozenset({LEAD})),
     Action.ISSUE_RESULT: Move((S.APPROVED,), S.RESULT_ISSUED, frozenset({LEAD, SPEC, DESK})),
-    Action.DELIVER: Move((S.RESULT_ISSUED, S.REFUSED), S.DELIVERED, frozenset({DESK})),
+    Action.DELIVER: Move((S.RESULT_ISSUED, S.REFUSED), S.DELIVERED, frozenset({DESK, APPLICANT})),
     Action.WITHDRAW: Move(OPEN[:-1], S.WITHDRAWN, frozenset({DESK})),
     Action.RETURN: Move((S.RECEIVED, S.IN_PROCESS, S.AWAITING_SUPPLEMENT), S.RETURNED, frozenset({DESK, LEAD})),
     Action.APOLOGIZE: Move(OPEN, None, frozenset({LEAD})),

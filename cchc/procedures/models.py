@@ -51,6 +51,13 @@ class Procedure(models.Model):
     # E-certification procedures (chứng thực bản sao điện tử) produce electronic certified copies.
     is_certification = models.BooleanField(_("electronic certification"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # Public posting (Decree 61/2018 Art. 15; Circular 01/2018 Art. 13, index 6): what the portal shows.
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    # Where to submit besides the desks of the units that receive the procedure (e.g. the public postal service).
+    submission_place = models.TextField(_("where to submit"), blank=True)
+    # What a partial-online procedure still needs at the desk (originals to show, the paper result to collect).
+    online_note = models.TextField(_("what is done online"), blank=True)
+    result_description = models.CharField(_("result"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -73,6 +80,8 @@ class ComponentDocument(models.Model):
     quantity = models.PositiveSmallIntegerField(_("quantity"), default=1)
     required = models.BooleanField(_("required"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The sample form (mẫu đơn, tờ khai) the applicant fills in, offered for download on the portal.
+    sample_form = models.FileField(_("sample form"), upload_to="procedures/forms/", blank=True)
 
     class Meta:
         ordering = ["procedure", "order", "pk"]

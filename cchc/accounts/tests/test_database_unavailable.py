@@ -20,7 +20,7 @@ results = {}
 client.cookies["sessionid"] = "an-old-session"  # loading the session reads the database
 r = client.get("/")
 results["page"] = [r.status_code, r.content.decode(), r.get("Retry-After")]
-r = Client(raise_request_exception=False).post("/login/", {"username": "a", "password": "b"})
+r = Client(raise_request_exception=False).post("/can-bo/dang-nhap/", {"username": "a", "password": "b"})
 results["login"] = [r.status_code, r.content.decode()]
 print(json.dumps(results))
 """
@@ -38,4 +38,4 @@ def test_an_unreachable_database_gives_the_503_page_and_a_log_line():
         assert "Traceback" not in html and "127.0.0.1:1" not in html, name
     assert results["page"][2] == "60"
     assert result.stderr.count("Database unavailable while answering GET /") == 1  # once, though it failed twice
-    assert "Database unavailable while answering POST /login/" in result.stderr
+    assert "Database unavailable while answering POST /can-bo/dang-nhap/" in result.stderr

@@ -64,7 +64,7 @@ def test_the_debug_page_hides_the_database_url_passwords_and_keys(settings):
     settings.SENTRY_DSN = f"https://{secret['dsn']}@errors.example.org/1"
     settings.CCHC_GATEWAY_TOKEN = secret["token"]
     request = RequestFactory().post(
-        "/login/",
+        "/can-bo/dang-nhap/",
         {"username": "a"},
         DATABASE_URL=f"postgres://cchc:{secret['url']}@db.internal:5432/cchc",
         HTTP_AUTHORIZATION=f"Bearer {secret['header']}",
@@ -91,7 +91,7 @@ def test_with_debug_off_a_page_serves_its_css_and_htmx(settings, tmp_path):
     }
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client()  # a new client loads the middleware (WhiteNoise reads STATIC_ROOT) with these settings
-    html = client.get("/login/").content.decode()
+    html = client.get("/can-bo/dang-nhap/").content.decode()
     css = re.search(r'href="(/static/css/cchc\.[0-9a-f]{12}\.css)"', html)
     assert css, "the page links its stylesheet under its hashed name"
     response = client.get(css.group(1))

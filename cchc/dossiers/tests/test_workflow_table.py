@@ -28,7 +28,9 @@ COLUMNS = (
     Status.WITHDRAWN,
     Status.RETURNED,
 )
-# Who may take each action from each status: D desk officer, S specialist (the handler), L leader, "-" nobody.
+# Who may take each action from each status: D desk officer, S specialist (the handler), L leader, A the applicant
+# on the portal (online submission: Decree 61/2018 Art. 16(3), 17(2); the supplement and the online result:
+# Art. 19(4), 20), "-" nobody.
 # Sources (domain.md §2):
 # - assign: Decree 61/2018 Art. 18-19(1), the desk transfers the dossier and the head assigns a handler;
 #   reassigning an open dossier is the same act;
@@ -48,7 +50,7 @@ COLUMNS = (
 MOVES = {
     Action.ASSIGN:              ("DL",  "DL",  "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.REQUEST_SUPPLEMENT:  ("DS",  "DS",  "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
-    Action.SUPPLEMENT:          ("-",   "-",   "DS",  "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
+    Action.SUPPLEMENT:          ("-",   "-",   "DSA", "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.REQUEST_FEE:         ("-",   "DS",  "-",   "-",   "-",   "DS",  "-",   "-",   "-",   "-",   "-"),
     Action.FEE_PAID:            ("-",   "-",   "-",   "DS",  "-",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.SUBMIT:              ("-",   "S",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
@@ -56,7 +58,7 @@ MOVES = {
     Action.APPROVE:             ("-",   "-",   "-",   "-",   "L",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.REFUSE:              ("-",   "L",   "-",   "-",   "L",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.ISSUE_RESULT:        ("-",   "-",   "-",   "-",   "-",   "DSL", "-",   "-",   "-",   "-",   "-"),
-    Action.DELIVER:             ("-",   "-",   "-",   "-",   "-",   "-",   "D",   "D",   "-",   "-",   "-"),
+    Action.DELIVER:             ("-",   "-",   "-",   "-",   "-",   "-",   "DA",  "DA",  "-",   "-",   "-"),
     Action.WITHDRAW:            ("D",   "D",   "D",   "D",   "D",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.RETURN:              ("DL",  "DL",  "DL",  "-",   "-",   "-",   "-",   "-",   "-",   "-",   "-"),
     Action.APOLOGIZE:           ("L",   "L",   "L",   "L",   "L",   "L",   "-",   "-",   "-",   "-",   "-"),
@@ -81,7 +83,7 @@ TARGETS = {
     Action.APOLOGIZE: None,
     Action.TRANSFER: None,
 }
-LETTER = {workflow.DESK: "D", workflow.SPEC: "S", workflow.LEAD: "L"}
+LETTER = {workflow.DESK: "D", workflow.SPEC: "S", workflow.LEAD: "L", workflow.APPLICANT: "A"}
 # Users of the cast and the workflow role each one holds at commune A (None: no action role there).
 ACTORS = {
     "desk_a": workflow.DESK,
@@ -141,6 +143,19 @@ def test_allowed_actions_lists_table_moves():
         Action.APOLOGIZE,
     ]
     assert workflow.allowed_actions(Status.DELIVERED, {workflow.DESK, workflow.SPEC, workflow.LEAD}) == []
+
+
+@pytest.mark.parametrize("status", COLUMNS)
+@pytest.mark.parametrize("action", list(MOVES))
+def test_the_applicant_moves_exactly_as_the_table_says(action, status):
+    """The portal's role (no membership): only the cells marked A, and the online receipt."""
+    allowed = "A" in MOVES[Action(action)][COLUMNS.index(Status(status))]
+    if allowed:
+        assert workflow.check(Dossier(status=status), action, {workflow.APPLICANT})
+    else:
+        with pytest.raises(TransitionError):
+            workflow.check(Dossier(status=status), action, {workflow.APPLICANT})
+    assert workflow.check(Dossier(), Action.RECEIVE, {workflow.APPLICANT})
 
 
 def test_only_desk_officers_receive(cast):

@@ -73,7 +73,7 @@ def test_rollup_page_shows_the_sums(rollup_cast, client):
     enter(c.commune_a, sessions=2, participants=30, reviewed=3, submit_by=c.leader_a)
     enter(c.commune_b, sessions=5, participants=100, reviewed=9, submit_by=c.leader_b)
     client.force_login(c.reform_officer)
-    response = client.get("/reform/gio-linh/2023/q3/rollup/")
+    response = client.get("/can-bo/reform/gio-linh/2023/q3/rollup/")
     assert response.status_code == 200
     assert response.context["rollup"].communes_totals.training_participants == 130
     assert "<td>130</td>" in response.content.decode()

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 PERIOD = parse_period("2023-Q3", STATUTORY)
 QUERY = "unit=gio-linh&period=2023-Q3&cutoff=statutory"
-LINK = re.compile(r'<a href="(/reports/dossiers/\?[^"]+)" class="figure-link">([^<]+)</a>')
+LINK = re.compile(r'<a href="(/can-bo/reports/dossiers/\?[^"]+)" class="figure-link">([^<]+)</a>')
 
 
 def login(client, username: str) -> User:
@@ -125,8 +125,8 @@ APPLICANT = re.compile(r"<td>([^<]*|<span class=\"muted\">—</span>)</td>\s*</t
     [
         drill_url("gio-chau", "tree", "total"),
         drill_url("gio-linh", "tree", "total"),
-        "/reports/?unit=gio-chau&period=2023-Q3&cutoff=statutory",
-        "/reports/download/docx/?unit=gio-chau&period=2023-Q3&cutoff=statutory",
+        "/can-bo/reports/?unit=gio-chau&period=2023-Q3&cutoff=statutory",
+        "/can-bo/reports/download/docx/?unit=gio-chau&period=2023-Q3&cutoff=statutory",
     ],
 )
 def test_another_units_officer_gets_404(client, demo, url):

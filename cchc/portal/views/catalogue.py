@@ -1,0 +1,13 @@
+"""The portal's catalogue pages."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    raise Http404  # being built (issue 8)
+
+
+urlpatterns: list[URLPattern] = [path("thu-tuc/", catalogue, name="catalogue")]

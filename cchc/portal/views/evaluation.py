@@ -1,0 +1,7 @@
+"""The portal's evaluation pages."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
