@@ -45,3 +45,20 @@ def next_dossier_code(*, unit, received_at: dt.datetime) -> str:
     day = received_at.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
     number = _next_number(agency_code, day)
     return f"{agency_code}-{day:%y%m%d}-{number:04d}"
+
+
+# The tracking secret's letters: no 0/O, 1/I/L or 5/S, which a citizen copying a receipt by hand confuses.
+SECRET_ALPHABET = "2346789ABCDEFGHJKMNPQRTUVWXYZ"
+SECRET_LENGTH = 8
+
+
+def new_tracking_secret() -> str:
+    """A random tracking secret (29^8 ≈ 5.0 × 10^11 values; guesses are rate-limited by the portal)."""
+    import secrets
+
+    return "".join(secrets.choice(SECRET_ALPHABET) for _ in range(SECRET_LENGTH))
+
+
+def normalize_tracking_secret(value: str) -> str:
+    """What the citizen typed, as stored: upper case, without spaces or dashes."""
+    return "".join(ch for ch in (value or "").upper() if ch.isalnum())

@@ -24,7 +24,7 @@ from cchc.units.selectors import province_of
 from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from .. import workflow
-from ..codes import DossierCodeError, next_dossier_code
+from ..codes import DossierCodeError, new_tracking_secret, next_dossier_code
 from ..models import Channel, Dossier, DossierComponent, Regime
 from ..regimes import regime_for, rules_for
 from ..workflow import Action, TransitionError
@@ -234,6 +234,7 @@ def dossier_receive(
         due_at=facts.due_at,
         components_digitized=components_digitized,
         received_by=by,
+        tracking_secret=new_tracking_secret(),
         **{APPLICANT_FIELDS[k]: v for k, v in applicant.items()},
     )
     workflow.apply(
