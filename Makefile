@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run test test-fast checks lint system-packages bench messages
+.PHONY: install run test test-fast checks lint system-packages bench messages axe
 
 install: $(VENV)/.installed
 
@@ -46,7 +46,15 @@ checks: install
 	$(BIN)/mypy
 	$(BIN)/cchc makemigrations --check --dry-run
 
-test: checks system-packages
+# axe-core (from npm, version pinned in tools/axe/package-lock.json): the browser tests inject it into every portal
+# page and fail on a serious or critical accessibility issue.
+axe: tools/axe/node_modules/axe-core/axe.min.js
+tools/axe/node_modules/axe-core/axe.min.js: tools/axe/package-lock.json
+	command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null)
+	npm ci --prefix tools/axe --no-audit --no-fund --silent
+	touch $@
+
+test: checks system-packages axe
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
 # For local work: no browser (chromium) or PDF (LibreOffice) tests, and the test database is kept between runs
