@@ -73,7 +73,11 @@ class FormToken(models.Model):
     unique token makes two simultaneous posts safe: the row is written in the transaction of the creation."""
 
     token = models.CharField(_("token"), max_length=64, unique=True)
-    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    # Who posted: a member of staff, or (on the public portal) the visitor's browser session.
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    session_key = models.CharField(_("visitor's session"), max_length=64, blank=True)
     url = models.CharField(_("result"), max_length=500)
     used_at = models.DateTimeField(_("used at"))
 

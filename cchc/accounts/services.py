@@ -42,34 +42,40 @@ class FormTokenError(Exception):
     """The token was used by another user's post: never answer with someone else's result."""
 
 
-def form_token_result(*, by: User, token: str) -> str | None:
-    """The URL the first post with `token` led to, or None while it is unused; FormTokenError if another user
-    used it."""
+def form_token_result(*, by: User | None, token: str, session_key: str = "") -> str | None:
+    """The URL the first post with `token` led to, or None while it is unused; FormTokenError if another user (or,
+    on the portal, where `by` is None, another browser session) used it."""
     first = FormToken.objects.filter(token=token).first()
     if first is None:
         return None
-    if first.user_id != by.pk:
+    same = first.user_id == by.pk if by is not None else (first.user_id is None and first.session_key == session_key)
+    if not same or (by is None and not session_key):
         raise FormTokenError(_("This form was already sent by another user: reload the page and fill it in again."))
     return first.url
 
 
-def create_once(*, by: User, token: str, create: Callable[[], str]) -> tuple[str, bool]:
+def create_once(*, by: User | None, token: str, create: Callable[[], str], session_key: str = "") -> tuple[str, bool]:
     """Run `create` (which writes and returns the URL of what it made) at most once per one-time `token`.
 
     Returns (url, True) when it ran now, or (the first post's url, False) when a post with the same token came
     first, earlier or at the same moment: the token row is written in the transaction of the creation, so of two
     simultaneous posts the second fails on the unique token and its creation is rolled back with it. Whatever
     `create` raises (a refused receipt) rolls everything back and leaves the token unused.
+    A portal visitor (`by` None) is told apart by its browser session's key (`session_key`, required then).
     """
-    earlier = form_token_result(by=by, token=token)
+    if by is None and not session_key:
+        raise ValueError("An anonymous post needs the visitor's session key.")
+    earlier = form_token_result(by=by, token=token, session_key=session_key)
     if earlier is not None:
         return earlier, False
     try:
         with transaction.atomic():
             url = create()
-            FormToken.objects.create(token=token, user=by, url=url, used_at=timezone.now())
+            FormToken.objects.create(
+                token=token, user=by, session_key="" if by is not None else session_key, url=url, used_at=timezone.now()
+            )
     except IntegrityError:
-        earlier = form_token_result(by=by, token=token)
+        earlier = form_token_result(by=by, token=token, session_key=session_key)
         if earlier is None:  # another constraint failed inside `create`
             raise
         return earlier, False

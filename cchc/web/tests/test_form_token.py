@@ -124,3 +124,22 @@ def test_simultaneous_posts_of_one_form_make_one_dossier(cast, components):
     assert answers == [(302, reverse("web:receipt", args=[dossier.code]))] * len(clients)
     assert FormToken.objects.count() == 1
     assert DossierCodeCounter.objects.get(agency_code=cast.commune_a.agency_code).last == 1
+
+
+def test_a_portal_visitor_s_token_belongs_to_its_browser_session(db):
+    """On the portal there is no user: the first post's session answers a repeat; another session is refused."""
+    from cchc.accounts.services import FormTokenError, create_once
+
+    made = []
+
+    def create():
+        made.append(1)
+        return f"/done/{len(made)}/"
+
+    assert create_once(by=None, token="t-1", create=create, session_key="s-a") == ("/done/1/", True)
+    assert create_once(by=None, token="t-1", create=create, session_key="s-a") == ("/done/1/", False)
+    with pytest.raises(FormTokenError):
+        create_once(by=None, token="t-1", create=create, session_key="s-b")
+    with pytest.raises(ValueError):
+        create_once(by=None, token="t-2", create=create)
+    assert made == [1]
