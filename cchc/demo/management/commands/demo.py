@@ -50,7 +50,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(
             _(
-                "Start the site with `cchc runserver` (or `make run`) and open http://127.0.0.1:8000/ ; "
+                "Start the site with `cchc runserver` (or `make run`) and open http://127.0.0.1:8000/can-bo/ ; "
                 "try motcua.xa-gio-linh for a desk's work list and cchc.gio-linh for the Q3/2023 figures "
                 "(cchc stats --unit gio-linh --period 2023-Q3 --cutoff statutory)."
             )
