@@ -233,6 +233,12 @@ MEDIA_URL = "media/"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# The cache, where the portal's rate limits count (cchc/portal/ratelimit.py). Django's default (LocMemCache) is per
+# process: production with several server processes sets CACHE_URL to a shared Redis, e.g. redis://127.0.0.1:6379/1
+# (Django's own RedisCache backend; it needs redis-py installed: `pip install redis`). docs/decisions/0014.
+if env_str("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}}
+
 # --- The one-stop rules that are settings, not law (domain.md marks them UNVERIFIED or IMPLEMENTATION) ---
 # Office hours of the one-stop desks (morning and afternoon sessions, local time). A working day's length is
 # the sum of the sessions; half-day time limits are half of it.
@@ -272,11 +278,29 @@ CCHC_MAX_YEAR = env_int("CCHC_MAX_YEAR", 2100)
 # Uploaded documents: the largest file, and the most all the documents of one dossier may hold (MB).
 CCHC_UPLOAD_MAX_MB = env_int("CCHC_UPLOAD_MAX_MB", 20)
 CCHC_DOSSIER_UPLOADS_MAX_MB = env_int("CCHC_DOSSIER_UPLOADS_MAX_MB", 200)
+# The portal's visitors (online submission, supplements): PDF, JPEG and PNG only, the largest file and the most one
+# dossier's files may hold in all (MB). Implementation choices (issue 8), not law: a phone photo or a scanned page
+# is well under 10 MB.
+CCHC_PORTAL_UPLOAD_MAX_MB = env_int("CCHC_PORTAL_UPLOAD_MAX_MB", 10)
+CCHC_PORTAL_DOSSIER_UPLOADS_MAX_MB = env_int("CCHC_PORTAL_DOSSIER_UPLOADS_MAX_MB", 50)
+# The virus-scan hook of every upload: the dotted path of a callable `scan(file) -> None` that raises
+# cchc.lib.uploads.UploadError for a file it refuses (e.g. one that asks a clamd daemon). Empty: no scanner.
+CCHC_UPLOAD_SCANNER = env_str("CCHC_UPLOAD_SCANNER") or None
+# The portal's public address (https://dichvucong.example.gov.vn), for the links printed on paper: the receipt's
+# QR code of the tracking page. Empty: the address the request came to (fine unless served behind another name).
+CCHC_PORTAL_URL = env_str("CCHC_PORTAL_URL").rstrip("/")
 # Imports: the largest file (MB), the most data rows, and for an XLSX the most its ZIP members may hold once
 # decompressed (MB), checked before the workbook is parsed.
 CCHC_IMPORT_MAX_MB = env_int("CCHC_IMPORT_MAX_MB", 50)
 CCHC_IMPORT_MAX_ROWS = env_int("CCHC_IMPORT_MAX_ROWS", 200_000)
 CCHC_IMPORT_MAX_UNZIPPED_MB = env_int("CCHC_IMPORT_MAX_UNZIPPED_MB", 500)
+# The portal's tracking look-up (/tra-cuu/): failed guesses of a code's secret or phone number allowed per client
+# address and per dossier code within a window, then HTTP 429 (cchc/portal/ratelimit.py, docs/decisions/0014;
+# implementation choices, not law). Counted in the cache: production with several processes needs CACHE_URL.
+CCHC_TRACKING_GUESSES_PER_ADDRESS = env_int("CCHC_TRACKING_GUESSES_PER_ADDRESS", 20)
+CCHC_TRACKING_ADDRESS_WINDOW_MINUTES = env_int("CCHC_TRACKING_ADDRESS_WINDOW_MINUTES", 15)
+CCHC_TRACKING_GUESSES_PER_CODE = env_int("CCHC_TRACKING_GUESSES_PER_CODE", 10)
+CCHC_TRACKING_CODE_WINDOW_MINUTES = env_int("CCHC_TRACKING_CODE_WINDOW_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

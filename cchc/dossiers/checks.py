@@ -78,6 +78,19 @@ def _check_number(low: Decimal, high: Decimal | None, *, optional: bool = False,
     return check
 
 
+def _check_callable_path(value: Any) -> str | None:
+    """Empty, or the dotted path of a callable that imports (the virus-scan hook)."""
+    if value in (None, ""):
+        return None
+    from django.utils.module_loading import import_string
+
+    try:
+        target = import_string(str(value))
+    except ImportError as exc:
+        return f"{value!r} does not import ({exc})"
+    return None if callable(target) else f"{value!r} is not a callable"
+
+
 CHECKS = {
     "CCHC_OFFICE_HOURS": _check_office_hours,
     "CCHC_DEFAULT_PAPER_CUTOFF": _check_time,
@@ -90,6 +103,9 @@ CHECKS = {
     "CCHC_APOLOGY_LATE_ALLOWED": _check_bool,
     "CCHC_DIGITIZATION_THRESHOLD_PCT": _check_number(Decimal(0), Decimal(100)),
     "CCHC_DUE_SOON_WORKING_DAYS": _check_number(Decimal(0), Decimal(30)),
+    "CCHC_UPLOAD_SCANNER": _check_callable_path,
+    "CCHC_PORTAL_UPLOAD_MAX_MB": _check_number(Decimal(1), None, whole=True),
+    "CCHC_PORTAL_DOSSIER_UPLOADS_MAX_MB": _check_number(Decimal(1), None, whole=True),
 }
 
 

@@ -1,18 +1,25 @@
 """What an uploaded file is, decided by its first bytes, never by its name; and the size limits.
 
-One module for every upload (the staff's scanned documents and, later, the citizens' portal). Allowed: PDF,
+One module for every upload (the staff's scanned documents and the citizens' portal). Allowed for the staff: PDF,
 JPEG, PNG, and the office formats (DOCX, XLSX: ZIP archives holding [Content_Types].xml and the part of
-their kind). Everything else, HTML, SVG and executables included, is refused.
+their kind); for the portal's visitors PDF, JPEG and PNG only (`check_portal_upload`), with smaller limits.
+Everything else, HTML, SVG and executables included, is refused. Every accepted file then goes through the
+virus-scan hook (settings.CCHC_UPLOAD_SCANNER), when one is plugged in.
 """
 
 from __future__ import annotations
 
+import logging
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 MB = 1024 * 1024
 
@@ -29,6 +36,8 @@ PNG = FileType(".png", "image/png")
 DOCX = FileType(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 XLSX = FileType(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 ALLOWED = (PDF, JPEG, PNG, DOCX, XLSX)
+# What a portal visitor may send: documents a phone or a scanner makes, shown in any browser.
+PORTAL_ALLOWED = (PDF, JPEG, PNG)
 
 _MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
 # The part that makes an OOXML package a document or a workbook.
@@ -77,26 +86,71 @@ def file_size(file: Any) -> int:
     return int(size)
 
 
-def check_upload(file: Any, *, already_stored: int = 0) -> FileType:
-    """The type of an uploaded file (a Django File or a binary stream), or UploadError: an unknown content,
-    a file over settings.CCHC_UPLOAD_MAX_MB, or one that would take the dossier's documents over
-    settings.CCHC_DOSSIER_UPLOADS_MAX_MB (`already_stored`: the bytes the dossier holds)."""
+def scanner() -> Callable[[Any], None] | None:
+    """The virus-scan hook: settings.CCHC_UPLOAD_SCANNER, the dotted path of a callable `scan(file) -> None` that
+    raises UploadError (with the message the uploader sees) for a file it refuses; None when no scanner is set."""
+    path = getattr(settings, "CCHC_UPLOAD_SCANNER", None)
+    return import_string(path) if path else None
+
+
+def scan(file: Any) -> None:
+    """Run the virus-scan hook on `file` (left at its start). A scanner that fails otherwise than by refusing the
+    file (its daemon is down) refuses it too: a file nobody could check is not stored."""
+    check = scanner()
+    if check is None:
+        return
+    file.seek(0)
+    try:
+        check(file)
+    except UploadError:
+        raise
+    except Exception as exc:
+        logger.exception("The upload scanner %s failed", settings.CCHC_UPLOAD_SCANNER)
+        raise UploadError(_("The file could not be checked for viruses; try again later.")) from exc
+    finally:
+        file.seek(0)
+
+
+def check_upload(
+    file: Any,
+    *,
+    already_stored: int = 0,
+    allowed: tuple[FileType, ...] = ALLOWED,
+    max_mb: int | None = None,
+    dossier_max_mb: int | None = None,
+) -> FileType:
+    """The type of an uploaded file (a Django File or a binary stream), or UploadError: an empty file, one over
+    `max_mb` (default settings.CCHC_UPLOAD_MAX_MB), one that would take the dossier's documents over
+    `dossier_max_mb` (default settings.CCHC_DOSSIER_UPLOADS_MAX_MB; `already_stored`: the bytes the dossier
+    holds), a content not among `allowed`, or one the virus-scan hook refuses."""
+    max_mb = settings.CCHC_UPLOAD_MAX_MB if max_mb is None else max_mb
+    dossier_max_mb = settings.CCHC_DOSSIER_UPLOADS_MAX_MB if dossier_max_mb is None else dossier_max_mb
     size = file_size(file)
     if size == 0:
         raise UploadError(_("The file is empty."))
-    limit = settings.CCHC_UPLOAD_MAX_MB * MB
-    if size > limit:
-        raise UploadError(
-            _("The file is larger than %(max)s MB.") % {"max": settings.CCHC_UPLOAD_MAX_MB},
-        )
-    if already_stored + size > settings.CCHC_DOSSIER_UPLOADS_MAX_MB * MB:
-        raise UploadError(
-            _("The dossier's documents would exceed %(max)s MB in all.") % {"max": settings.CCHC_DOSSIER_UPLOADS_MAX_MB}
-        )
+    if size > max_mb * MB:
+        raise UploadError(_("The file is larger than %(max)s MB.") % {"max": max_mb})
+    if already_stored + size > dossier_max_mb * MB:
+        raise UploadError(_("The dossier's documents would exceed %(max)s MB in all.") % {"max": dossier_max_mb})
     kind = detect_type(file)
-    if kind is None:
+    if kind is None or kind not in allowed:
+        if allowed == PORTAL_ALLOWED:
+            raise UploadError(_("The file is not a PDF, JPEG or PNG document (its content was checked)."))
         raise UploadError(_("The file is not a PDF, JPEG, PNG, DOCX or XLSX document (its content was checked)."))
+    scan(file)
     return kind
+
+
+def check_portal_upload(file: Any, *, already_stored: int = 0) -> FileType:
+    """`check_upload` for a portal visitor's file: PDF, JPEG or PNG, at most settings.CCHC_PORTAL_UPLOAD_MAX_MB,
+    and the dossier's files at most settings.CCHC_PORTAL_DOSSIER_UPLOADS_MAX_MB in all."""
+    return check_upload(
+        file,
+        already_stored=already_stored,
+        allowed=PORTAL_ALLOWED,
+        max_mb=settings.CCHC_PORTAL_UPLOAD_MAX_MB,
+        dossier_max_mb=settings.CCHC_PORTAL_DOSSIER_UPLOADS_MAX_MB,
+    )
 
 
 def display_name(name: str, default: str = "") -> str:
