@@ -1,26 +1,12 @@
-"""Evaluations and feedback: recorded as given, answered once, by the unit addressed."""
+"""Feedback: recorded as given, answered once, by the unit addressed (evaluations: test_evaluation.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from cchc.feedback.models import Evaluation, Satisfaction
-from cchc.feedback.services import evaluation_submit, feedback_answer, feedback_receive
-from cchc.testing.factories import local, received_dossier
-
-
-def test_evaluation_submit(cast):
-    dossier = received_dossier(cast.commune_a, at=local(2023, 7, 3, 9))
-    evaluation = evaluation_submit(
-        dossier=dossier, satisfaction=Satisfaction.VERY_SATISFIED, submitted_at=local(2023, 7, 5, 9), comment=" ok "
-    )
-    assert (evaluation.satisfaction, evaluation.comment) == (Satisfaction.VERY_SATISFIED, "ok")
-    with pytest.raises(ValidationError):
-        evaluation_submit(dossier=dossier, satisfaction="delighted")
-    with pytest.raises(ValidationError):
-        evaluation_submit(dossier=dossier, satisfaction=Satisfaction.SATISFIED, submitted_at=local(2023, 7, 1))
-    assert Evaluation.objects.count() == 1
+from cchc.feedback.services import feedback_answer, feedback_receive
+from cchc.testing.factories import local
 
 
 def test_feedback_is_answered_once_by_the_unit_addressed(cast):
