@@ -271,6 +271,13 @@ CCHC_APOLOGY_LATE_ALLOWED = env_bool("CCHC_APOLOGY_LATE_ALLOWED", False)
 CCHC_DIGITIZATION_THRESHOLD_PCT = env_int("CCHC_DIGITIZATION_THRESHOLD_PCT", 70)
 # A dossier is flagged as falling due when its deadline is within this many working days.
 CCHC_DUE_SOON_WORKING_DAYS = 1
+# Feedback and petitions (phản ánh, kiến nghị): the working days within which the unit answers. 10 is the Ninh Bình
+# example (Decision 163/2025/QĐ-CTUBND Art. 18-19, domain.md §2.11); the national rule (Decree 20/2008/NĐ-CP as
+# amended) is UNVERIFIED, so a province sets its own.
+CCHC_FEEDBACK_ANSWER_WORKING_DAYS = env_int("CCHC_FEEDBACK_ANSWER_WORKING_DAYS", 10)
+# The portal's feedback form: feedback sent from one client address per hour, then HTTP 429 (spam; an
+# implementation choice, not law; counted in the cache like the tracking look-up, cchc/portal/ratelimit.py).
+CCHC_FEEDBACK_PER_ADDRESS_PER_HOUR = env_int("CCHC_FEEDBACK_PER_ADDRESS_PER_HOUR", 5)
 # --- Limits on what users and imports may send (issue 7; implementation choices, not law) ---
 # The years a typed or imported date may fall in; a receipt in year 1 or 9999 is a typing slip.
 CCHC_MIN_YEAR = env_int("CCHC_MIN_YEAR", 1990)

@@ -126,6 +126,10 @@ class Feedback(models.Model):
     due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
     # When the answer was published on the portal (with the sender's personal data hidden); empty: not published.
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
+    # What the portal shows of the feedback once published: the subject and content as the answering officer
+    # passed them (the personal data the sender typed taken out); never the sender's name or contacts.
+    public_subject = models.CharField(_("subject as published"), max_length=300, blank=True)
+    public_content = models.TextField(_("content as published"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, db_index=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(
