@@ -5,7 +5,8 @@ Deadlines: `due_at` is computed at receipt from the procedure's working days (li
 only by a logged pause (supplement, fee wait); an apology's new appointment goes to `extended_due_at`.
 The modules: receipt (receiving, and the facts every receipt computes), waits (supplements and fees), processing
 (assign, submit, send back, approve, apologize), finishing (result, refusal, delivery, withdrawal, return) and
-documents (scans and result files).
+documents (scans and result files); applicant (the applicant's own writes on the portal: a supplement sent
+online, taking a full-online result).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from ..models import Dossier
 from ..workflow import Action, TransitionError
 from ._common import APPLICANT_FIELDS, PAPER_CHANNELS, clock_start_for
+from .applicant import dossier_supplement_online, dossier_take_result
 from .documents import dossier_attach_document
 from .finishing import dossier_deliver, dossier_issue_result, dossier_refuse, dossier_return, dossier_withdraw
 from .processing import dossier_apologize, dossier_approve, dossier_assign, dossier_send_back, dossier_submit
@@ -47,6 +49,8 @@ __all__ = [
     "dossier_send_back",
     "dossier_submit",
     "dossier_supplement",
+    "dossier_supplement_online",
+    "dossier_take_result",
     "dossier_withdraw",
     "missing_components",
     "receipt_facts",

@@ -62,8 +62,10 @@ def act(
     note: str = "",
     data: dict[str, Any] | None = None,
     changes: dict[str, Any] | None = None,
+    roles: set[str] | frozenset[str] | None = None,
 ) -> DossierEvent:
-    """The guard (`workflow.apply`) with the roles `by` holds on this dossier.
+    """The guard (`workflow.apply`) with the roles `by` holds on this dossier (or `roles`: the portal's services
+    pass {workflow.APPLICANT} for the applicant, who is no user).
 
     The note and the event's texts (reasons, items) are checked here as well as by the forms, so the command line
     and any future API cannot store a control character either (cchc.lib.text)."""
@@ -75,7 +77,7 @@ def act(
     return workflow.apply(
         dossier,
         action,
-        roles=access.roles_for(by, dossier),
+        roles=access.roles_for(by, dossier) if roles is None else roles,
         actor=by,
         at=at,
         note=note,

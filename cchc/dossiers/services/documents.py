@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts import access
 from cchc.lib.text import TextError, clean_text
-from cchc.lib.uploads import UploadError, check_upload, display_name
+from cchc.lib.uploads import FileType, UploadError, check_upload, display_name
 
 from ..models import DocumentKind, Dossier, DossierDocument
 from ..workflow import TransitionError
@@ -26,6 +26,53 @@ def _components_digitized(dossier: Dossier) -> bool:
         return held.exists()
     held_ids = set(held.filter(component_id__in=required).values_list("component_id", flat=True))
     return held_ids >= set(required)
+
+
+def stored_bytes(dossier: Dossier) -> int:
+    """The bytes the dossier's stored files take (the per-dossier upload limit counts them)."""
+    return sum(d.file.size for d in dossier.documents.exclude(file="") if d.file.storage.exists(d.file.name))
+
+
+def document_name(file: Any, name: str) -> str:
+    """The name shown for an uploaded file: the one given, else the file's own without its folder part
+    (TextError for a control character)."""
+    return clean_text((name or "").strip() or display_name(getattr(file, "name", "")), _("Name"))
+
+
+def store_document(
+    locked: Dossier,
+    *,
+    kind: str,
+    file: Any,
+    file_type: FileType,
+    name: str,
+    component: Any = None,
+    at: dt.datetime | None = None,
+    by: Any = None,
+) -> DossierDocument:
+    """Write a checked file (`file_type` from cchc.lib.uploads) as it was sent, under a generated name, with its row,
+    and recompute the dossier's digitization flags. The caller runs inside a transaction and holds the row; should a
+    later step fail, the files already written are the caller's to delete (`document.file.delete(save=False)`)."""
+    document = DossierDocument(
+        dossier=locked,
+        kind=kind,
+        component=component,
+        name=name or str(DocumentKind(kind).label),
+        content_type=file_type.content_type,
+        uploaded_at=at or timezone.now(),
+        uploaded_by=by,
+    )
+    document.file.save(f"{uuid.uuid4().hex}{file_type.extension}", file, save=False)
+    try:
+        document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    locked.components_digitized = locked.components_digitized or _components_digitized(locked)
+    if kind == DocumentKind.RESULT:
+        locked.result_digitized = True
+    locked.save(update_fields=["components_digitized", "result_digitized"])
+    return document
 
 
 @transaction.atomic
@@ -51,26 +98,13 @@ def dossier_attach_document(
         raise TransitionError(_("Choose a file to attach."))
     # The type is the content's, the stored name a generated one; the name the officer gave (or the file's own,
     # without its folder part) is only shown.
-    stored = sum(d.file.size for d in locked.documents.exclude(file="") if d.file.storage.exists(d.file.name))
     try:
-        file_type = check_upload(file, already_stored=stored)
-        shown = clean_text((name or "").strip() or display_name(getattr(file, "name", "")), _("Name"))
+        file_type = check_upload(file, already_stored=stored_bytes(locked))
+        shown = document_name(file, name)
     except (UploadError, TextError) as exc:
         raise TransitionError(str(exc)) from exc
-    document = DossierDocument(
-        dossier=locked,
-        kind=kind,
-        component=component,
-        name=shown or str(DocumentKind(kind).label),
-        content_type=file_type.content_type,
-        uploaded_at=at or timezone.now(),
-        uploaded_by=by,
+    document = store_document(
+        locked, kind=kind, file=file, file_type=file_type, name=shown, component=component, at=at, by=by
     )
-    document.file.save(f"{uuid.uuid4().hex}{file_type.extension}", file, save=False)
-    document.save()
-    locked.components_digitized = locked.components_digitized or _components_digitized(locked)
-    if kind == DocumentKind.RESULT:
-        locked.result_digitized = True
-    locked.save(update_fields=["components_digitized", "result_digitized"])
     sync(dossier, locked)
     return document

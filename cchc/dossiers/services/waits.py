@@ -128,12 +128,28 @@ def dossier_request_supplement(
 
 @transaction.atomic
 def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = None, note: str = "") -> Dossier:
-    """The applicant has completed the dossier: end the supplement pause and set the new deadline.
+    """The applicant has completed the dossier (brought to the desk): end the supplement pause, set the new deadline."""
+    locked = lock(dossier)
+    supplement_received(locked, by=by, roles=access.roles_for(by, locked), at=at, note=note)
+    return sync(dossier, locked)
+
+
+def supplement_received(
+    locked: Dossier,
+    *,
+    by: Any,
+    roles: set[str] | frozenset[str],
+    at: dt.datetime | None = None,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
+    """End the supplement pause of the locked dossier and set its new deadline, acting with `roles` (the desk's or
+    the specialist's, or {workflow.APPLICANT} for a supplement sent on the portal); `data` adds to the event's.
 
     Where the regime restarts the clock (2018: Decree 61/2018 Art. 19(4)), the full time limit runs again from the
-    clock start at the supplement's time; otherwise the deadline moves by the working time paused.
+    clock start at the supplement's time; otherwise the deadline moves by the working time paused. The caller runs
+    inside a transaction and holds the row (`lock`).
     """
-    locked = lock(dossier)
     at, pause = _ending_pause(
         locked,
         PauseKind.SUPPLEMENT,
@@ -157,9 +173,10 @@ def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = No
         new_due = cal.add_working_seconds(old_due, paused_seconds)
         rule = "extend"
     # Check the move before touching the pause, so a refused action leaves no trace.
-    workflow.check(locked, Action.SUPPLEMENT, access.roles_for(by, locked))
+    workflow.check(locked, Action.SUPPLEMENT, roles)
     close_pause(pause, at, cal)
     data = {
+        **(data or {}),
         "old_due_at": iso(old_due),
         "new_due_at": iso(new_due),
         "rule": rule,
@@ -167,8 +184,7 @@ def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = No
         "paused_working_days": str(pause.working_days),
     }
     changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked)}
-    act(locked, Action.SUPPLEMENT, by=by, at=at, note=note, data=data, changes=changes)
-    return sync(dossier, locked)
+    act(locked, Action.SUPPLEMENT, by=by, roles=roles, at=at, note=note, data=data, changes=changes)
 
 
 @transaction.atomic
