@@ -22,6 +22,7 @@ from ._common import APPLICANT_FIELDS, PAPER_CHANNELS, clock_start_for
 from .applicant import dossier_supplement_online, dossier_take_result
 from .documents import dossier_attach_document
 from .finishing import dossier_deliver, dossier_issue_result, dossier_refuse, dossier_return, dossier_withdraw
+from .online import Problem, SubmissionRefused, dossier_submit_online, online_procedure_error, online_units
 from .processing import dossier_apologize, dossier_approve, dossier_assign, dossier_send_back, dossier_submit
 from .receipt import ReceiptFacts, check_receivable, dossier_receive, missing_components, receipt_facts
 from .waits import dossier_fee_paid, dossier_request_fee, dossier_request_supplement, dossier_supplement
@@ -30,7 +31,9 @@ __all__ = [
     "ACTION_SERVICES",
     "APPLICANT_FIELDS",
     "PAPER_CHANNELS",
+    "Problem",
     "ReceiptFacts",
+    "SubmissionRefused",
     "check_receivable",
     "clock_start_for",
     "dossier_act",
@@ -48,11 +51,14 @@ __all__ = [
     "dossier_return",
     "dossier_send_back",
     "dossier_submit",
+    "dossier_submit_online",
     "dossier_supplement",
     "dossier_supplement_online",
     "dossier_take_result",
     "dossier_withdraw",
     "missing_components",
+    "online_procedure_error",
+    "online_units",
     "receipt_facts",
 ]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cchc.accounts.models import Membership, Role
-from cchc.lib.ids import IdNumberError, clean_id_number
+from cchc.lib.ids import IdNumberError, clean_id_number, clean_tax_code
 from cchc.lib.text import TextError, clean_text
 from cchc.lib.workdays import WorkCalendar, calendar
 from cchc.procedures.models import ComponentDocument, Procedure
@@ -25,8 +25,8 @@ from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from .. import workflow
 from ..codes import DossierCodeError, new_tracking_secret, next_dossier_code
-from ..models import Channel, Dossier, DossierComponent, Regime
-from ..regimes import regime_for, rules_for
+from ..models import ApplicantKind, Channel, Dossier, DossierComponent, Regime
+from ..regimes import RegimeRules, regime_for, rules_for
 from ..workflow import Action, TransitionError
 from ._common import APPLICANT_FIELDS, check_not_future, clock_start_for, iso
 
@@ -125,18 +125,113 @@ APPLICANT_LABELS = {
 }
 
 
-def _clean_applicant(applicant: dict[str, str]) -> dict[str, str]:
-    """The applicant's data as every channel must give it (the desk form, the import, the coming portal): text
-    without control characters in NFC, the ID number in one of its known shapes (CCCD, CMND, passport)."""
+def clean_applicant(applicant: dict[str, str], kind: str = ApplicantKind.PERSON) -> dict[str, str]:
+    """The applicant's data as every channel must give it (the desk form, the import, the portal): known fields,
+    text without control characters in NFC, a name; a person's ID number in one of its known shapes (CCCD, CMND,
+    passport), an organisation's its tax code (cchc.lib.ids)."""
+    unknown = set(applicant) - set(APPLICANT_FIELDS)
+    if unknown:
+        raise TransitionError(_("Unknown applicant fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    if kind not in ApplicantKind.values:
+        raise TransitionError(_("Unknown kind of applicant: %(kind)s.") % {"kind": kind})
     cleaned = {}
     try:
         for key, value in applicant.items():
             cleaned[key] = clean_text((value or "").strip(), APPLICANT_LABELS.get(key, key))
         if cleaned.get("id_number"):
-            cleaned["id_number"] = clean_id_number(cleaned["id_number"])
+            clean = clean_tax_code if kind == ApplicantKind.ORGANISATION else clean_id_number
+            cleaned["id_number"] = clean(cleaned["id_number"])
     except (TextError, IdNumberError) as exc:
         raise TransitionError(str(exc)) from exc
+    if not cleaned.get("name"):
+        raise TransitionError(_("The applicant's name is required."))
     return cleaned
+
+
+def check_receipt_day(unit: Unit, received_at: dt.datetime, now: dt.datetime) -> RegimeRules:
+    """A receipt at `unit` at `received_at`: not in the future, under a regime that receives, the unit in force
+    that day. Returns the regime's rules."""
+    check_not_future(received_at, now)
+    rules = rules_for(regime_for(received_at))
+    if not rules.receives:
+        raise TransitionError(
+            _("Dossiers received before %(date)s (Decree 61/2018/NĐ-CP) can only be imported.") % {"date": "21/06/2018"}
+        )
+    try:
+        check_unit_in_force(unit, timezone.localtime(received_at).date())
+    except UnitNotInForce as exc:
+        raise TransitionError(str(exc)) from exc
+    return rules
+
+
+def record_receipt(
+    *,
+    unit: Unit,
+    procedure: Procedure,
+    channel: str,
+    applicant: dict[str, str],
+    received_at: dt.datetime,
+    roles: set[str],
+    by: Any,
+    submitted: list[ComponentDocument],
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Dossier:
+    """Number a checked receipt, start its clock, set its deadline, save it with its RECEIVE event (`data` added to
+    the event's) and its submitted documents. `applicant` is cleaned (`clean_applicant`); `fields` are further
+    Dossier fields (sets, competent unit, the applicant's kind...)."""
+    facts = receipt_facts(
+        procedure=procedure,
+        channel=channel,
+        received_at=received_at,
+        processing_days=procedure.processing_days,
+        unit=unit,
+    )
+    try:
+        code = next_dossier_code(unit=unit, received_at=received_at)
+    except DossierCodeError as exc:
+        raise TransitionError(
+            _("The unit %(unit)s has no agency code, so no dossier code can be made.") % {"unit": unit}
+        ) from exc
+    dossier = Dossier(
+        code=code,
+        procedure=procedure,
+        receiving_unit=unit,
+        processing_unit=unit,
+        channel=channel,
+        regime=facts.regime,
+        processing_days=procedure.processing_days,
+        online_service=procedure.online_service,
+        note=note,
+        received_at=received_at,
+        clock_start_at=facts.clock_start_at,
+        due_at=facts.due_at,
+        received_by=by,
+        tracking_secret=new_tracking_secret(),
+        **{APPLICANT_FIELDS[k]: v for k, v in applicant.items()},
+        **fields,
+    )
+    workflow.apply(
+        dossier,
+        Action.RECEIVE,
+        roles=roles,
+        actor=by,
+        at=received_at,
+        note=note,
+        data={
+            "clock_start_at": iso(facts.clock_start_at),
+            "due_at": iso(facts.due_at),
+            "regime": str(dossier.regime),
+            "components": [c.pk for c in submitted],
+            **(data or {}),
+        },
+    )
+    DossierComponent.objects.bulk_create(
+        DossierComponent(dossier=dossier, component=c, name=c.name, form=c.form, quantity=c.quantity, order=position)
+        for position, c in enumerate(submitted, start=1)
+    )
+    return dossier
 
 
 @transaction.atomic
@@ -169,27 +264,13 @@ def dossier_receive(
     """
     now = timezone.now()
     received_at = received_at or now
-    check_not_future(received_at, now)
     if channel not in Channel.values:
         raise TransitionError(_("Unknown channel: %(channel)s.") % {"channel": channel})
-    unknown = set(applicant) - set(APPLICANT_FIELDS)
-    if unknown:
-        raise TransitionError(_("Unknown applicant fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    applicant = _clean_applicant(applicant)
-    if not applicant.get("name"):
-        raise TransitionError(_("The applicant's name is required."))
+    applicant = clean_applicant(applicant)
     if sets < 1:
         raise TransitionError(_("A dossier has at least one set."))
-    rules = rules_for(regime_for(received_at))
-    if not rules.receives:
-        raise TransitionError(
-            _("Dossiers received before %(date)s (Decree 61/2018/NĐ-CP) can only be imported.") % {"date": "21/06/2018"}
-        )
+    rules = check_receipt_day(unit, received_at, now)
     day = timezone.localtime(received_at).date()
-    try:
-        check_unit_in_force(unit, day)
-    except UnitNotInForce as exc:
-        raise TransitionError(str(exc)) from exc
     if competent_unit is not None and competent_unit.pk == unit.pk:
         competent_unit = None
     if competent_unit is not None:
@@ -204,56 +285,18 @@ def dossier_receive(
     roles = set(Membership.objects.filter(user=by, unit=unit, role=Role.DESK_OFFICER).values_list("role", flat=True))
     if not roles:
         raise TransitionError(_("Only a desk officer of %(unit)s can receive dossiers there.") % {"unit": unit})
-    facts = receipt_facts(
-        procedure=procedure,
-        channel=channel,
-        received_at=received_at,
-        processing_days=procedure.processing_days,
+    return record_receipt(
         unit=unit,
-    )
-    try:
-        code = next_dossier_code(unit=unit, received_at=received_at)
-    except DossierCodeError as exc:
-        raise TransitionError(
-            _("The unit %(unit)s has no agency code, so no dossier code can be made.") % {"unit": unit}
-        ) from exc
-    dossier = Dossier(
-        code=code,
         procedure=procedure,
-        receiving_unit=unit,
-        processing_unit=unit,
-        competent_unit=competent_unit,
         channel=channel,
-        regime=facts.regime,
-        processing_days=procedure.processing_days,
-        online_service=procedure.online_service,
-        sets=sets,
-        note=note,
+        applicant=applicant,
         received_at=received_at,
-        clock_start_at=facts.clock_start_at,
-        due_at=facts.due_at,
-        components_digitized=components_digitized,
-        received_by=by,
-        tracking_secret=new_tracking_secret(),
-        **{APPLICANT_FIELDS[k]: v for k, v in applicant.items()},
-    )
-    workflow.apply(
-        dossier,
-        Action.RECEIVE,
         roles=roles,
-        actor=by,
-        at=received_at,
+        by=by,
+        submitted=submitted,
         note=note,
-        data={
-            "clock_start_at": iso(facts.clock_start_at),
-            "due_at": iso(facts.due_at),
-            "regime": str(dossier.regime),
-            "components": [c.pk for c in submitted],
-            "competent_unit": competent_unit.code if competent_unit else None,
-        },
+        data={"competent_unit": competent_unit.code if competent_unit else None},
+        competent_unit=competent_unit,
+        sets=sets,
+        components_digitized=components_digitized,
     )
-    DossierComponent.objects.bulk_create(
-        DossierComponent(dossier=dossier, component=c, name=c.name, form=c.form, quantity=c.quantity, order=position)
-        for position, c in enumerate(submitted, start=1)
-    )
-    return dossier
