@@ -33,10 +33,24 @@ UNIT_COLUMNS = Columns(
     order=("code", "name", "level", "parent_code", "valid_from", "valid_to", "successor_code"),
 )
 
+# The public-posting columns (what the portal's catalogue shows, Decree 61/2018 Art. 15): a file without one of
+# them leaves that field of each procedure as it is, so an older catalogue file never wipes them.
+PROCEDURE_POSTING_COLUMNS = ("legal_basis", "result_description", "online_note", "submission_place")
+
 PROCEDURE_COLUMNS = Columns(
     required=("code", "name", "level", "processing_days"),
-    optional=("field", "online_service", "fee", "posted"),
-    order=("code", "name", "level", "field", "processing_days", "online_service", "fee", "posted"),
+    optional=("field", "online_service", "fee", "posted", *PROCEDURE_POSTING_COLUMNS),
+    order=(
+        "code",
+        "name",
+        "level",
+        "field",
+        "processing_days",
+        "online_service",
+        "fee",
+        "posted",
+        *PROCEDURE_POSTING_COLUMNS,
+    ),
 )
 
 DOSSIER_COLUMNS = Columns(

@@ -10,10 +10,13 @@ from django.db import transaction
 
 from cchc.procedures.models import OnlineService, Procedure, ProcedureLevel
 
-from ..formats import PROCEDURE_COLUMNS
+from ..formats import PROCEDURE_COLUMNS, PROCEDURE_POSTING_COLUMNS
 from ..tables import Row
-from ..validation import ImportResult, RowReader, data_rows
+from ..validation import ImportResult, RowReader, data_rows, header_of
 from .common import begin, check_unique, finish
+
+# The longest text a public-posting cell may hold (result_description is a CharField of 500).
+POSTING_MAX_LENGTH = {"legal_basis": 4000, "result_description": 500, "online_note": 2000, "submission_place": 2000}
 
 # How a catalogue writes "the law sets no time limit" in the processing_days cell. An empty cell is an error: a
 # forgotten cell must not make a procedure whose dossiers are never late.
@@ -36,11 +39,14 @@ def procedures_import(
 
     Checks codes (unique in the file), names, levels, the time limit (a number of working days, not negative,
     one decimal at most: 0.5 is allowed; "không quy định" when the law sets none), the online service
-    level, the fee (whole VND) and `posted`.
+    level, the fee (whole VND) and `posted`. The public-posting columns (legal basis, result, what is done online,
+    where to submit) are written only when the file has them.
     Writes nothing when any row is wrong or on a dry run.
     """
     rows = list(rows)
     result, missing = begin(rows, header, PROCEDURE_COLUMNS, dry_run)
+    present = set(header if header is not None else header_of(rows))
+    posting = [column for column in PROCEDURE_POSTING_COLUMNS if column in present]
     existing = {procedure.code: procedure for procedure in Procedure.objects.all()}
     first_row: dict[str, int] = {}
     plans: list[tuple[str, dict[str, Any]]] = []
@@ -55,6 +61,8 @@ def procedures_import(
             "fee": reader.decimal("fee", places=0, max_digits=14, integer=True),
             "posted": reader.boolean("posted", default=True),
         }
+        for column in posting:
+            values[column] = reader.text(column, max_length=POSTING_MAX_LENGTH[column])
         check_unique(reader, code, first_row)
         if not reader.failed:
             plans.append((code, values))  # type: ignore[arg-type]
