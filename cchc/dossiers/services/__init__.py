@@ -22,7 +22,14 @@ from ._common import APPLICANT_FIELDS, PAPER_CHANNELS, clock_start_for
 from .applicant import dossier_supplement_online, dossier_take_result
 from .documents import dossier_attach_document
 from .finishing import dossier_deliver, dossier_issue_result, dossier_refuse, dossier_return, dossier_withdraw
-from .online import Problem, SubmissionRefused, dossier_submit_online, online_procedure_error, online_units
+from .online import (
+    Problem,
+    SubmissionRefused,
+    document_problems,
+    dossier_submit_online,
+    online_procedure_error,
+    online_units,
+)
 from .processing import dossier_apologize, dossier_approve, dossier_assign, dossier_send_back, dossier_submit
 from .receipt import ReceiptFacts, check_receivable, dossier_receive, missing_components, receipt_facts
 from .waits import dossier_fee_paid, dossier_request_fee, dossier_request_supplement, dossier_supplement
@@ -36,6 +43,7 @@ __all__ = [
     "SubmissionRefused",
     "check_receivable",
     "clock_start_for",
+    "document_problems",
     "dossier_act",
     "dossier_apologize",
     "dossier_approve",

@@ -150,6 +150,16 @@ def _check_components(
     return uploads, brought
 
 
+def document_problems(
+    procedure: Procedure, files: Mapping[ComponentDocument, Any], bring_to_desk: Iterable[ComponentDocument] = ()
+) -> list[Problem]:
+    """What is wrong with the documents of a submission (missing, refused files), without writing anything: the
+    portal shows them with the other mistakes of a form it could not send, so everything is said at once."""
+    problems: list[Problem] = []
+    _check_components(procedure, files, bring_to_desk, problems)
+    return problems
+
+
 @transaction.atomic
 def dossier_submit_online(
     *,
