@@ -121,6 +121,9 @@ class ProcedureSpec:
     is_certification: bool = False
     cutoff: str = ""
     components: tuple[tuple[str, str], ...] = ()
+    legal_basis: str = ""
+    result: str = ""
+    online_note: str = ""
 
 
 HT, CT, DD, XD, KD, LD, GD, VH = (
@@ -228,6 +231,77 @@ DISTRICT_NAMED = [
     ("Cấp giấy phép bán lẻ sản phẩm rượu", "Công thương", "10", "partial", 400000, 1, TK),
 ]  # fmt: skip
 
+# What the portal posts with the named procedures (Decree 61/2018 Art. 15): the laws and decrees they rest on and
+# the result document, by procedure name. Only the main texts that govern each procedure are named (not every
+# circular or fee rule), and only for the procedures whose governing texts are well known; the others stay empty.
+HOTICH = "Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP"
+CHUNGTHUC = "Nghị định 23/2015/NĐ-CP"
+CHUNGTHUC_DIENTU = "Nghị định 23/2015/NĐ-CP; Nghị định 45/2020/NĐ-CP"
+BAOTRO = "Nghị định 20/2021/NĐ-CP"
+POSTING: dict[str, tuple[str, str]] = {
+    "Đăng ký khai sinh": (HOTICH, "Giấy khai sinh"),
+    "Đăng ký kết hôn": (HOTICH, "Giấy chứng nhận kết hôn"),
+    "Đăng ký khai tử": (HOTICH, "Trích lục khai tử"),
+    "Đăng ký nhận cha, mẹ, con": (HOTICH, "Trích lục đăng ký nhận cha, mẹ, con"),
+    "Đăng ký giám hộ": (HOTICH, "Trích lục đăng ký giám hộ"),
+    "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch": (HOTICH, "Trích lục thay đổi, cải chính hộ tịch"),
+    "Cấp Giấy xác nhận tình trạng hôn nhân": (HOTICH, "Giấy xác nhận tình trạng hôn nhân"),
+    "Cấp bản sao trích lục hộ tịch": (HOTICH, "Bản sao trích lục hộ tịch"),
+    "Đăng ký lại khai sinh": (HOTICH, "Giấy khai sinh"),
+    "Đăng ký lại kết hôn": (HOTICH, "Giấy chứng nhận kết hôn"),
+    "Đăng ký khai sinh có yếu tố nước ngoài": (HOTICH, "Giấy khai sinh"),
+    "Đăng ký kết hôn có yếu tố nước ngoài": (HOTICH, "Giấy chứng nhận kết hôn"),
+    "Chứng thực bản sao từ bản chính giấy tờ, văn bản": (CHUNGTHUC, "Bản sao có chứng thực"),
+    "Chứng thực bản sao điện tử từ bản chính giấy tờ, văn bản": (CHUNGTHUC_DIENTU, "Bản sao điện tử có chứng thực"),
+    "Chứng thực chữ ký trong các giấy tờ, văn bản": (CHUNGTHUC, "Giấy tờ, văn bản đã chứng thực chữ ký"),
+    "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở": (
+        CHUNGTHUC,
+        "Hợp đồng, giao dịch đã được chứng thực",
+    ),
+    "Chứng thực di chúc": (CHUNGTHUC, "Di chúc đã được chứng thực"),
+    "Chứng thực văn bản thỏa thuận phân chia di sản": (CHUNGTHUC, "Văn bản thỏa thuận đã được chứng thực"),
+    "Chứng thực bản sao từ bản chính giấy tờ do cơ quan nước ngoài cấp": (CHUNGTHUC, "Bản sao có chứng thực"),
+    "Chứng thực chữ ký người dịch": (CHUNGTHUC, "Bản dịch đã chứng thực chữ ký người dịch"),
+    "Chứng thực bản sao điện tử từ bản chính giấy tờ do cơ quan nước ngoài cấp": (
+        CHUNGTHUC_DIENTU,
+        "Bản sao điện tử có chứng thực",
+    ),
+    "Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng": (BAOTRO, "Quyết định trợ cấp xã hội"),
+    "Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội": (BAOTRO, "Quyết định hỗ trợ chi phí mai táng"),
+    "Đăng ký hoạt động tín ngưỡng": ("Luật Tín ngưỡng, tôn giáo 2016", "Văn bản chấp thuận đăng ký"),
+    "Thông báo tổ chức lễ hội cấp xã": ("Nghị định 110/2018/NĐ-CP", ""),
+    "Tặng Giấy khen của Chủ tịch UBND cấp xã": (
+        "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP",
+        "Quyết định khen thưởng và Giấy khen",
+    ),
+    "Công nhận hòa giải viên": ("Luật Hòa giải ở cơ sở 2013; Nghị định 15/2014/NĐ-CP", "Quyết định công nhận"),
+    "Cấp giấy phép xây dựng nhà ở riêng lẻ": (
+        "Luật Xây dựng 2014 (sửa đổi, bổ sung 2020); Nghị định 15/2021/NĐ-CP",
+        "Giấy phép xây dựng",
+    ),
+    "Đăng ký thành lập hộ kinh doanh": ("Nghị định 01/2021/NĐ-CP", "Giấy chứng nhận đăng ký hộ kinh doanh"),
+    "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh": (
+        "Nghị định 01/2021/NĐ-CP",
+        "Giấy chứng nhận đăng ký hộ kinh doanh",
+    ),
+    "Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh": (
+        "Nghị định 01/2021/NĐ-CP",
+        "Giấy xác nhận về việc hộ kinh doanh đăng ký tạm ngừng kinh doanh",
+    ),
+    "Chấm dứt hoạt động hộ kinh doanh": (
+        "Nghị định 01/2021/NĐ-CP",
+        "Thông báo về việc chấm dứt hoạt động hộ kinh doanh",
+    ),
+    "Cấp giấy phép kinh doanh dịch vụ karaoke": (
+        "Nghị định 54/2019/NĐ-CP",
+        "Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke",
+    ),
+    "Cấp giấy phép bán lẻ sản phẩm rượu": ("Nghị định 105/2017/NĐ-CP", "Giấy phép bán lẻ sản phẩm rượu"),
+}
+# A partial online service still takes the applicant to the desk (Decree 42/2022 Art. 11(1)): what for, in the
+# words a desk would post.
+PARTIAL_NOTE = "Khi nhận kết quả tại bộ phận một cửa, xuất trình bản chính các giấy tờ đã gửi bản chụp để đối chiếu."
+
 GENERIC_FIELDS = {
     "district": [DD, XD, KD, LD, GD, VH, "Nội vụ", "Nông nghiệp", "Tài nguyên nước", "Y tế", "Công thương"],
     "commune": [HT, LD, VH, "Nông nghiệp", "Nội vụ", "Người có công", "Bảo trợ xã hội"],
@@ -256,6 +330,9 @@ def procedure_specs() -> list[ProcedureSpec]:
                     # Same-day certification: paper dossiers after 16:00 count from the next morning.
                     cutoff="16:00" if days == "0.5" else "",
                     components=tuple(components),
+                    legal_basis=POSTING.get(name, ("", ""))[0],
+                    result=POSTING.get(name, ("", ""))[1],
+                    online_note=PARTIAL_NOTE if online == "partial" else "",
                 )
             )
         fields = GENERIC_FIELDS[level]
@@ -288,6 +365,9 @@ def procedure_rows() -> list[dict[str, str]]:
             "online_service": s.online,
             "fee": "" if s.fee is None else str(s.fee),
             "posted": "true",
+            "legal_basis": s.legal_basis,
+            "result_description": s.result,
+            "online_note": s.online_note,
         }
         for s in procedure_specs()
     ]
