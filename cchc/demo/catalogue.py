@@ -300,7 +300,7 @@ POSTING: dict[str, tuple[str, str]] = {
 }
 # A partial online service still takes the applicant to the desk (Decree 42/2022 Art. 11(1)): what for, in the
 # words a desk would post.
-PARTIAL_NOTE = "Khi nhận kết quả tại bộ phận một cửa, xuất trình bản chính các giấy tờ đã gửi bản chụp để đối chiếu."
+PARTIAL_NOTE = "Khi nhận kết quả, xuất trình bản chính các giấy tờ đã gửi bản chụp để đối chiếu."
 
 GENERIC_FIELDS = {
     "district": [DD, XD, KD, LD, GD, VH, "Nội vụ", "Nông nghiệp", "Tài nguyên nước", "Y tế", "Công thương"],
