@@ -50,6 +50,8 @@ COUNT_KEYS: tuple[str, ...] = (
     "full_online_received_online",
     "feedback_received",
     "feedback_resolved",
+    "feedback_answered_on_time",
+    "feedback_overdue",
     "no_time_limit_received",
     "no_time_limit_resolved",
 )
@@ -70,6 +72,7 @@ RATE_DEFINITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "apology_coverage": (("late_with_apology",), "late"),
     "apology_in_time_coverage": (("late_with_apology_in_time",), "late"),
     "evaluation": (("evaluations",), "resolved"),
+    "feedback_on_time": (("feedback_answered_on_time",), "feedback_resolved"),
 }
 
 CENT = Decimal("0.01")

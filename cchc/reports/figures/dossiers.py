@@ -211,6 +211,22 @@ ROW_FIGURES: dict[str, RowFigure] = {
     "evaluations": RowFigure(Evaluation, "dossier__receiving_unit", lambda p: _between("submitted_at", p)),
     "feedback_received": RowFigure(Feedback, "unit", lambda p: _between("received_at", p)),
     "feedback_resolved": RowFigure(Feedback, "unit", lambda p: _between("answered_at", p)),
+    # Circular 01/2018 Art. 13 index 8: feedback answered on time. Without a due date (rows entered before the
+    # portal set one) nothing was missed, as for a dossier without a time limit.
+    "feedback_answered_on_time": RowFigure(
+        Feedback,
+        "unit",
+        lambda p: _between("answered_at", p) & (Q(due_at__isnull=True) | Q(answered_at__lte=F("due_at"))),
+    ),
+    # Unanswered at the period's end (or now) with its due moment passed then, like `pending_overdue`.
+    "feedback_overdue": RowFigure(
+        Feedback,
+        "unit",
+        lambda p: (
+            Q(received_at__lt=p.end_at, due_at__lt=p.state_at)
+            & (Q(answered_at__isnull=True) | Q(answered_at__gte=p.state_at))
+        ),
+    ),
 }
 
 # duration key -> the Dossier field averaged over `resolved`

@@ -35,6 +35,8 @@ COUNT_LABELS = {
     "full_online_received_online": _("Of those, received online (full process)"),
     "feedback_received": _("Feedback and petitions received"),  # Phản ánh, kiến nghị
     "feedback_resolved": _("Feedback and petitions answered"),
+    "feedback_answered_on_time": _("Feedback and petitions answered on time"),
+    "feedback_overdue": _("Feedback and petitions overdue for an answer"),
     "no_time_limit_received": _("Received, procedure with no legal time limit"),
     "no_time_limit_resolved": _("Resolved, procedure with no legal time limit"),
 }
@@ -56,4 +58,5 @@ RATE_LABELS = {
     "apology_coverage": _("Late dossiers with an apology letter"),
     "apology_in_time_coverage": _("Late dossiers with an apology letter issued in time"),
     "evaluation": _("Evaluations, of resolved"),
+    "feedback_on_time": _("Feedback and petitions answered on time, of answered"),
 }

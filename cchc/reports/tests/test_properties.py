@@ -204,6 +204,8 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
         if in_scope(units[f["unit"]].path, unit, scope):
             c["feedback_received"] += within(f["received_at"])
             c["feedback_resolved"] += within(f["answered_at"])
+            # The builder's feedback has no due date: answered, it is on time; never overdue (metrics.md).
+            c["feedback_answered_on_time"] += within(f["answered_at"])
 
     def mean(values):
         if not values:
