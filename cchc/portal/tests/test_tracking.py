@@ -375,3 +375,25 @@ def test_the_staff_page_says_how_a_full_online_result_reaches_the_applicant(cast
     assert (
         'id="online-result-help"' not in client.get(reverse("web:dossier_detail", args=[paper.code])).content.decode()
     )
+
+
+def test_the_receipts_link_of_an_online_submission_shows_what_to_bring(cast, client):
+    from cchc.portal.links import tracking_path
+    from cchc.testing.factories import ComponentDocumentFactory
+
+    procedure = ProcedureFactory.create(code="1.889002", name="Thủ tục một phần", online_service=OnlineService.PARTIAL)
+    form = ComponentDocumentFactory.create(procedure=procedure, name="Tờ khai", required=True)
+    original = ComponentDocumentFactory.create(procedure=procedure, name="Giấy chứng sinh (bản chính)", required=True)
+    d = services.dossier_submit_online(
+        unit=cast.commune_a,
+        procedure=procedure,
+        applicant={"name": "Trần Văn Bình", "phone": "0905123456"},
+        files={form: SimpleUploadedFile("to-khai.pdf", PDF)},
+        bring_to_desk=[original],
+    )
+    response = client.get(tracking_path(d), REMOTE_ADDR="198.51.100.8")
+    assert response.status_code == 302
+    page = page_of(client, d).content.decode()
+    assert "Received, waiting for an officer&#x27;s check" in page and "submitted online" in page
+    assert "To bring to the desk" in page and "Giấy chứng sinh (bản chính)" in page
+    assert "Trần V** B**" in page and "Trần Văn Bình" not in page and "0905123456" not in page
