@@ -11,10 +11,12 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from cchc.accounts import access
+from cchc.accounts.models import Membership, Role
 from cchc.lib.periods import Period
 
 from .deadlines import due_soon_limit  # noqa: F401  (re-exported for views and tests)
-from .models import Dossier, DossierQuerySet
+from .models import Channel, Dossier, DossierQuerySet
+from .states import Status
 
 if TYPE_CHECKING:
     from cchc.accounts.models import User
@@ -27,13 +29,24 @@ def annotate_deadlines(qs: QuerySet[Dossier], now: dt.datetime | None = None) ->
     return cast(DossierQuerySet, qs).with_deadline_flags(now)
 
 
+def online_to_check_q() -> Q:
+    """Sent online and not yet checked by the desk (received, nobody assigned): Decree 61/2018 Art. 17(2)."""
+    return Q(channel=Channel.ONLINE, status=Status.RECEIVED, assigned_to__isnull=True)
+
+
 def worklist_for_user(
-    user: User, *, unit: Unit | None = None, mine: bool = False, now: dt.datetime | None = None
+    user: User,
+    *,
+    unit: Unit | None = None,
+    mine: bool = False,
+    online_to_check: bool = False,
+    now: dt.datetime | None = None,
 ) -> QuerySet[Dossier]:
     """Open dossiers `user` may see, soonest deadline first, flagged overdue or due soon.
 
     `unit` narrows to dossiers received, processed, held at the desk or decided there; `mine` to those assigned to
-    the user (or received by the user and not yet assigned).
+    the user (or received by the user and not yet assigned, and for a desk officer the online dossiers of the desk
+    that nobody received by hand); `online_to_check` to the online dossiers the desk has still to check.
     """
     qs = cast(DossierQuerySet, access.dossiers_visible_to(user)).open()
     if unit is not None:
@@ -41,7 +54,15 @@ def worklist_for_user(
             Q(receiving_unit=unit) | Q(processing_unit=unit) | Q(current_desk_unit=unit) | Q(competent_unit=unit)
         )
     if mine:
-        qs = qs.filter(Q(assigned_to=user) | Q(assigned_to__isnull=True, received_by=user))
+        desks = Membership.objects.filter(user=user, role=Role.DESK_OFFICER).values("unit")
+        at_my_desk = Q(current_desk_unit__in=desks) | Q(current_desk_unit__isnull=True, receiving_unit__in=desks)
+        qs = qs.filter(
+            Q(assigned_to=user)
+            | Q(assigned_to__isnull=True, received_by=user)
+            | (online_to_check_q() & Q(received_by__isnull=True) & at_my_desk)
+        )
+    if online_to_check:
+        qs = qs.filter(online_to_check_q())
     qs = qs.select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")
     # Dossiers with no deadline (no legal time limit) come last, on every database.
     return annotate_deadlines(qs, now).order_by(F("due_at").asc(nulls_last=True), "pk")

@@ -60,13 +60,18 @@ def _log_view(request: HttpRequest, dossiers) -> None:
 def worklist(request: HttpRequest) -> HttpResponse:
     form = WorklistFilterForm(request.GET or None, user=request.user)
     params = form.params() if form.is_bound else {"tab": "mine", "unit": None, "status": ""}
-    rows = selectors.worklist_for_user(acting_user(request), unit=params["unit"], mine=params["tab"] == "mine")
+    # ?truc-tuyen=1: the online dossiers the desk has still to check (Decree 61/2018 Art. 17(2)).
+    online = request.GET.get("truc-tuyen") == "1"
+    rows = selectors.worklist_for_user(
+        acting_user(request), unit=params["unit"], mine=params["tab"] == "mine", online_to_check=online
+    )
     if params["status"]:
         rows = rows.filter(status=params["status"])
     shown = list(rows[:WORKLIST_LIMIT])
     context = {
         "form": form,
         "tab": params["tab"],
+        "online": online,
         "rows": shown,
         "total": rows.count(),
         "limit": WORKLIST_LIMIT,

@@ -21,10 +21,11 @@ def tracking_link(context: Any, dossier: Any) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def tracking_qr(context: Any, dossier: Any, css_class: str = "qr") -> SafeString:
+def tracking_qr(context: Any, dossier: Any, css_class: str = "qr", size: str = "") -> SafeString:
     """The QR code of the dossier's tracking link ("" for a dossier without a tracking secret: the code alone opens
     nothing)."""
     if not getattr(dossier, "tracking_secret", ""):
         return SafeString("")
     label = _("QR code of the tracking page of dossier %(code)s") % {"code": dossier.code}
-    return qr_svg(links.tracking_link(dossier, context.get("request")), label=label, css_class=css_class)
+    link = links.tracking_link(dossier, context.get("request"))
+    return qr_svg(link, label=label, css_class=css_class, size=size)
