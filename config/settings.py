@@ -55,11 +55,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_tasks",
+    # The database backend of the task queue (CCHC_TASKS_BACKEND=database); its table is there whichever is chosen.
+    "django_tasks_db",
     "cchc.units",
     "cchc.accounts",
     "cchc.procedures",
     "cchc.dossiers",
     "cchc.feedback",
+    "cchc.notices",
     "cchc.reform",
     "cchc.reports",
     "cchc.exchange",
@@ -231,7 +234,42 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The background task queue (notices to applicants, reminders): "immediate" runs each task at once in the process
+# that enqueues it (after the commit, so still within the officer's request: the default, nothing to run beside
+# it); "database" stores it for the worker `cchc db_worker` (django-tasks-db), which also runs the deferred
+# retries of failed notices (docs/decisions/0017-notices-and-task-queue.md).
+CCHC_TASKS_BACKEND = env_str("CCHC_TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if CCHC_TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# Mail (notices to applicants, officers' reminders): Django's SMTP settings from the environment. Without EMAIL_HOST
+# no SMTP server is configured: the mail backend prints to the console under DEBUG.
+if env_str("EMAIL_HOST"):
+    EMAIL_HOST = env_str("EMAIL_HOST")
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "motcua@localhost")
+# Notices to applicants (cchc/notices): the backend of each channel, by dotted path. The default writes them to the
+# `cchc.notices` log (LOG_LEVEL=INFO shows them); production names cchc.notices.backends.EmailBackend (Django's
+# mail, above) and cchc.notices.backends.HttpSmsBackend (an SMS gateway), or a class of its own with send(notice).
+CCHC_NOTICE_BACKENDS = {
+    "email": env_str("CCHC_NOTICE_EMAIL_BACKEND", "cchc.notices.backends.LogBackend"),
+    "sms": env_str("CCHC_NOTICE_SMS_BACKEND", "cchc.notices.backends.LogBackend"),
+}
+# The HTTP SMS gateway (HttpSmsBackend): its address, the key sent as "Authorization: Bearer KEY", and how long to
+# wait for its answer (seconds; with the immediate task queue the officer's request waits that long at most).
+CCHC_SMS_GATEWAY_URL = env_str("CCHC_SMS_GATEWAY_URL")
+CCHC_SMS_GATEWAY_KEY = env_str("CCHC_SMS_GATEWAY_KEY")
+CCHC_SMS_GATEWAY_TIMEOUT = env_int("CCHC_SMS_GATEWAY_TIMEOUT", 5)
 
 # The cache, where the portal's rate limits count (cchc/portal/ratelimit.py). Django's default (LocMemCache) is per
 # process: production with several server processes sets CACHE_URL to a shared Redis, e.g. redis://127.0.0.1:6379/1
