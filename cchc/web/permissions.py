@@ -23,6 +23,9 @@ HANDLER = "handler"  # the user holds an action role for the dossier (access.rol
 UNIT_READER = "unit_reader"  # the unit is among access.units_for_figures(user)
 SUPERUSER = "superuser"  # Django admin
 REFORM = "reform"  # the reform report pages: leaders and reform officers, checked by cchc.reform's own access rules
+# A feedback (phản ánh, kiến nghị) of a unit among access.units_for_figures(user), else 404; its sender's contacts
+# and its answer form only for the members of the unit it was sent to (cchc.feedback.petitions.can_answer), else 403.
+FEEDBACK_READER = "feedback_reader"
 
 URL_PERMISSIONS: dict[str, str] = {
     "login": PUBLIC,
@@ -52,6 +55,8 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:document": HANDLER,
     "web:search": STAFF,
     "web:tracking_book": UNIT_READER,
+    "web:feedback_list": STAFF,
+    "web:feedback_detail": FEEDBACK_READER,
     "reports:report": UNIT_READER,
     "reports:download": UNIT_READER,
     "reports:figure_dossiers": UNIT_READER,

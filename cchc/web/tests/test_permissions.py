@@ -20,6 +20,7 @@ SAMPLE_KWARGS = {
     "web:dossier_action": {"code": "X", "action": "approve"},
     "web:dossier_upload": {"code": "X"},
     "web:document": {"code": "X", "pk": 1},
+    "web:feedback_detail": {"pk": 1},
 }
 
 
