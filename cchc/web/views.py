@@ -20,6 +20,7 @@ from cchc.dossiers.models import DocumentKind, Dossier, DossierDocument
 from cchc.dossiers.regimes import FormKind, rules_for
 from cchc.dossiers.workflow import TransitionError, allowed_actions
 from cchc.lib.ids import is_pk
+from cchc.notices.selectors import notices_of_dossier
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
 
@@ -176,6 +177,7 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
         "action_forms": forms,
         "stray_errors": stray_errors,
         "events": dossier.events.select_related("actor"),
+        "notices": notices_of_dossier(dossier),
         "submitted": submitted,
         "submitted_from_catalogue": from_catalogue,
         "documents": dossier.documents.select_related("component", "uploaded_by").order_by("uploaded_at"),
