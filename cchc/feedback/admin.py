@@ -15,8 +15,12 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["unit", "received_at", "sender_name", "answered_at"]
-    list_filter = ["unit__level"]
+    """Feedback entered from other channels (a letter, a call) goes through the staff site's services; here an
+    administrator reads and corrects. The reference is the counter's (cchc.feedback.petitions): never typed."""
+
+    list_display = ["code", "unit", "kind", "channel", "received_at", "due_at", "answered_at", "published_at"]
+    list_filter = ["kind", "channel", "unit__level", ("published_at", admin.EmptyFieldListFilter)]
     date_hierarchy = "received_at"
-    search_fields = ["content", "sender_name"]
-    raw_id_fields = ["dossier", "answered_by"]
+    search_fields = ["code", "subject", "content", "sender_name"]
+    raw_id_fields = ["dossier", "procedure", "answered_by"]
+    readonly_fields = ["code", "due_at"]
