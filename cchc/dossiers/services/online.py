@@ -2,7 +2,7 @@
 
 Decree 61/2018 Art. 17(2), online: the desk's officer then checks the dossier; if it is incomplete or for another
 authority, one notice lists everything (the existing REQUEST_SUPPLEMENT, once per dossier, or RETURN with the
-reasons); if complete, the dossier goes on (ASSIGN). See docs/decisions/0015-online-submission.md.
+reasons); if complete, the dossier goes on (ASSIGN). See docs/decisions/0019-online-submission-is-the-receipt.md.
 
 The visitor is no user: the RECEIVE move is made with the role workflow.APPLICANT and no actor, `received_by` stays
 empty. Everything is checked before anything is written, every problem at once; the files are written last and

@@ -1,7 +1,7 @@
 """The portal's online submission: `GET/POST /nop-ho-so/<procedure code>/` (one form per procedure) and the receipt
 `/nop-ho-so/da-nop/<dossier code>/`, shown only to the browser session that submitted it (or later proved to hold
 it on the tracking page). The submission itself is the receipt: services.dossier_submit_online
-(docs/decisions/0015-online-submission.md).
+(docs/decisions/0019-online-submission-is-the-receipt.md).
 """
 
 from __future__ import annotations
