@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 
 def notices_of_dossier(dossier: Dossier) -> QuerySet[Notice]:
-    """The notices sent (or to be sent) to a dossier's applicant, oldest first, for the dossier page's timeline."""
-    return Notice.objects.filter(dossier=dossier).order_by("created_at", "pk")
+    """The notices sent (or to be sent) to a dossier's applicant in the order they were made, for its page."""
+    return Notice.objects.filter(dossier=dossier).order_by("pk")
