@@ -346,6 +346,11 @@ CCHC_TRACKING_GUESSES_PER_ADDRESS = env_int("CCHC_TRACKING_GUESSES_PER_ADDRESS",
 CCHC_TRACKING_ADDRESS_WINDOW_MINUTES = env_int("CCHC_TRACKING_ADDRESS_WINDOW_MINUTES", 15)
 CCHC_TRACKING_GUESSES_PER_CODE = env_int("CCHC_TRACKING_GUESSES_PER_CODE", 10)
 CCHC_TRACKING_CODE_WINDOW_MINUTES = env_int("CCHC_TRACKING_CODE_WINDOW_MINUTES", 60)
+# The desk's evaluation tablet (/can-bo/kiosk/, Decree 61/2018 Art. 29 "electronic devices at the desk"): back
+# to its first step after this many seconds without a touch, and this many after the thank-you (issue 8;
+# implementation choices, not law).
+CCHC_KIOSK_IDLE_SECONDS = env_int("CCHC_KIOSK_IDLE_SECONDS", 60)
+CCHC_KIOSK_THANKS_SECONDS = env_int("CCHC_KIOSK_THANKS_SECONDS", 8)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import satisfaction, views
 
 app_name = "reports"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.report, name="report"),
     path("download/<slug:fmt>/", views.download, name="download"),
     path("dossiers/", views.figure_dossiers, name="figure_dossiers"),
+    path("satisfaction/", satisfaction.satisfaction, name="satisfaction"),
 ]

@@ -23,6 +23,7 @@ HANDLER = "handler"  # the user holds an action role for the dossier (access.rol
 UNIT_READER = "unit_reader"  # the unit is among access.units_for_figures(user)
 SUPERUSER = "superuser"  # Django admin
 REFORM = "reform"  # the reform report pages: leaders and reform officers, checked by cchc.reform's own access rules
+OVERSIGHT = "oversight"  # a leader or reform officer of the unit or of a unit above it (else 403 or 404)
 # A feedback (phản ánh, kiến nghị) of a unit among access.units_for_figures(user), else 404; its sender's contacts
 # and its answer form only for the members of the unit it was sent to (cchc.feedback.petitions.can_answer), else 403.
 FEEDBACK_READER = "feedback_reader"
@@ -55,11 +56,16 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:document": HANDLER,
     "web:search": STAFF,
     "web:tracking_book": UNIT_READER,
+    # The desk's evaluation tablet: the officer's desk units' dossiers only (cchc.web.views_evaluation).
+    "web:kiosk": DESK_OFFICER,
+    "web:kiosk_thanks": DESK_OFFICER,
     "web:feedback_list": STAFF,
     "web:feedback_detail": FEEDBACK_READER,
     "reports:report": UNIT_READER,
     "reports:download": UNIT_READER,
     "reports:figure_dossiers": UNIT_READER,
+    # The satisfaction tables name officers: leaders and reform officers only (cchc.reports.satisfaction).
+    "reports:satisfaction": OVERSIGHT,
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import forms_print, views, views_feedback
+from . import forms_print, views, views_evaluation, views_feedback
 
 app_name = "web"
 
@@ -23,6 +23,8 @@ urlpatterns = [
     path("dossiers/<str:code>/actions/<slug:action>/", views.dossier_action, name="dossier_action"),
     path("dossiers/<str:code>/documents/", views.dossier_upload, name="dossier_upload"),
     path("dossiers/<str:code>/documents/<int:pk>/", views.document, name="document"),
+    path("kiosk/", views_evaluation.kiosk, name="kiosk"),
+    path("kiosk/cam-on/", views_evaluation.kiosk_thanks, name="kiosk_thanks"),
     path("phan-anh/", views_feedback.feedback_list, name="feedback_list"),
     path("phan-anh/<str:pk>/", views_feedback.feedback_detail, name="feedback_detail"),
 ]

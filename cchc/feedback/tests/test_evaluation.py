@@ -58,7 +58,7 @@ def test_once_per_dossier(cast):
     assert can_be_evaluated(dossier)
     evaluation_submit(dossier=dossier, satisfaction=Satisfaction.SATISFIED, channel=EvaluationChannel.ONLINE)
     assert not can_be_evaluated(dossier)
-    with pytest.raises(ValidationError, match="already evaluated"):
+    with pytest.raises(ValidationError, match="đã được đánh giá|already evaluated"):
         evaluation_submit(dossier=dossier, satisfaction=Satisfaction.VERY_SATISFIED, channel=EvaluationChannel.KIOSK)
     assert Evaluation.objects.count() == 1
 
@@ -67,7 +67,7 @@ def test_once_per_dossier(cast):
 def test_not_before_the_result(cast, make):
     dossier = make(cast.commune_a)
     assert not can_be_evaluated(dossier)
-    with pytest.raises(ValidationError, match="no result yet"):
+    with pytest.raises(ValidationError, match="chưa có kết quả|no result yet"):
         evaluation_submit(dossier=dossier, satisfaction=Satisfaction.SATISFIED)
     assert not Evaluation.objects.exists()
 
@@ -125,7 +125,7 @@ def test_kiosk_and_online_evaluations_are_counted_by_cchc_stats(cast):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_evaluations_of_one_dossier_make_one(cast):
     """Four submissions at once, each on its own connection: the dossier row lock lets one through; the others
     wait, then are refused as a second evaluation."""
