@@ -62,3 +62,23 @@ def test_desk_officers_and_specialists_do_not(client, cast, evaluated):
 def test_a_bad_period_is_a_bad_request(client, cast, period):
     client.force_login(cast.reform_officer)
     assert client.get(URL, {"unit": "gio-linh", "period": period}).status_code == 400
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_page_in_chromium(live_server, cast, evaluated):
+    from cchc.testing.browser import DESKTOP, chromium_page, shot
+
+    with chromium_page(DESKTOP) as page:
+        page.goto(f"{live_server.url}/can-bo/dang-nhap/")
+        page.fill("#id_username", cast.reform_officer.username)
+        page.fill("#id_password", "pass-1234")
+        page.press("#id_password", "Enter")
+        page.wait_for_url(f"{live_server.url}/can-bo/")
+        page.get_by_role("link", name="Mức độ hài lòng").click()
+        page.fill("#id_period", "2023-Q3")
+        page.select_option("#id_cutoff", "calendar")
+        page.get_by_role("button", name="Xem").click()
+        assert page.locator("#by-unit tbody tr").count() == 3  # the district and its two communes
+        assert page.locator("#by-handler tbody tr").count() == 2
+        shot(page, "satisfaction-table")
