@@ -12,6 +12,9 @@ delivered after it commits. It must never fail the officer's action: any error i
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import transaction
@@ -25,10 +28,24 @@ from . import services
 
 logger = logging.getLogger("cchc.notices")
 
+# Set while a job writes dossiers of made-up applicants (the demo's live dossiers): no notice is made for them, so a
+# site with a real SMS gateway configured never texts an invented number.
+_suppressed: ContextVar[bool] = ContextVar("cchc_notices_suppressed", default=False)
+
+
+@contextmanager
+def no_notices() -> Iterator[None]:
+    """Within this block, dossier events and feedback answers make no notice."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
 
 @receiver(post_save, sender=DossierEvent, dispatch_uid="cchc.notices.event")
 def event_saved(sender: Any, instance: DossierEvent, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    if not created or raw or instance.action not in services.KIND_BY_ACTION:
+    if not created or raw or _suppressed.get() or instance.action not in services.KIND_BY_ACTION:
         return
     try:
         with transaction.atomic():
@@ -41,7 +58,9 @@ def event_saved(sender: Any, instance: DossierEvent, created: bool, raw: bool = 
 def feedback_saved(
     sender: Any, instance: Feedback, raw: bool = False, update_fields: Any = None, **kwargs: Any
 ) -> None:
-    if raw or not update_fields or "answered_at" not in update_fields or instance.answered_at is None:
+    if raw or _suppressed.get() or not update_fields or "answered_at" not in update_fields:
+        return
+    if instance.answered_at is None:
         return
     try:
         with transaction.atomic():

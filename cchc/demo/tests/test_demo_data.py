@@ -174,3 +174,12 @@ def test_the_2025_desks_have_a_live_work_list(demo):
         assert all(d.received_at <= now for d in live)
     assert demo["live_dossiers"] == 40
     assert not Apology.objects.filter(dossier__receiving_unit__code__in=list(SUCCESSORS)).exists()
+
+
+def test_the_demo_s_made_up_applicants_get_no_notice(demo):
+    """The live dossiers are received and moved through the services (events that make notices), but their
+    applicants are invented: no notice is made, so no real SMS gateway ever texts their numbers."""
+    from cchc.notices.models import Notice
+
+    assert Dossier.objects.filter(imported=False).exists()
+    assert not Notice.objects.exists()
