@@ -11,15 +11,10 @@ from django.utils import translation
 
 from cchc.dossiers.checks import check_rule_settings
 from cchc.lib.uploads import JPEG, MB, PDF, PNG, UploadError, check_portal_upload, check_upload
+from cchc.testing.files import TINY_PDF, TINY_PNG
 
-TINY_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
-TINY_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
+TINY_PDF = TINY_PDF
+TINY_PNG = TINY_PNG
 # The EICAR anti-virus test file: harmless, and every scanner reports it as a virus.
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 

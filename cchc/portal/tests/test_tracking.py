@@ -28,11 +28,9 @@ from cchc.testing.factories import (
     received_dossier,
     run_at,
 )
+from cchc.testing.files import TINY_PDF
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF = TINY_PDF
 ITEMS = ["Bản sao giấy chứng sinh", "Bản sao CCCD"]
 NOT_FOUND = "No dossier was found with this code, or the secret or phone number does not match it."
 

@@ -10,17 +10,12 @@ from cchc.dossiers.models import Dossier
 from cchc.dossiers.workflow import Status
 from cchc.testing.browser import assert_accessible, shot
 from cchc.testing.factories import in_process_dossier, local
+from cchc.testing.files import TINY_PDF, TINY_PNG
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
+PDF = TINY_PDF
+PNG = TINY_PNG
 
 
 @pytest.fixture(autouse=True)
