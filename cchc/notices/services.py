@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -64,10 +64,22 @@ def _channels(email: str, phone: str) -> list[tuple[str, str]]:
     return found
 
 
-def _create(rows: list[Notice]) -> list[Notice]:
-    """Save the notices and deliver each once the surrounding transaction commits."""
+def _create(recipients: list[tuple[str, str]], text: Any, **fields: Any) -> list[Notice]:
+    """One notice per (channel, recipient), the e-mail with its subject and body, the SMS with its short text;
+    saved now and delivered once the surrounding transaction commits."""
+    now = timezone.now()
     created = []
-    for notice in rows:
+    for channel, recipient in recipients:
+        email = channel == NoticeChannel.EMAIL
+        notice = Notice(
+            channel=channel,
+            recipient=recipient,
+            subject=text.subject if email else "",
+            body=text.body if email else text.sms,
+            created_at=now,
+            next_attempt_at=now,
+            **fields,
+        )
         notice.save(force_insert=True)
         created.append(notice)
         transaction.on_commit(partial(enqueue, notice.pk), robust=True)
@@ -86,24 +98,7 @@ def notices_for_event(event: DossierEvent) -> list[Notice]:
     recipients = _channels(dossier.applicant_email, dossier.applicant_phone)
     if not recipients:
         return []
-    text = texts.for_event(kind, dossier, event)
-    now = timezone.now()
-    return _create(
-        [
-            Notice(
-                dossier=dossier,
-                event=event,
-                kind=kind,
-                channel=channel,
-                recipient=recipient,
-                subject=text.subject if channel == NoticeChannel.EMAIL else "",
-                body=text.body if channel == NoticeChannel.EMAIL else text.sms,
-                created_at=now,
-                next_attempt_at=now,
-            )
-            for channel, recipient in recipients
-        ]
-    )
+    return _create(recipients, texts.for_event(kind, dossier, event), dossier=dossier, event=event, kind=kind)
 
 
 def notices_for_feedback_answer(feedback: Feedback) -> list[Notice]:
@@ -117,23 +112,12 @@ def notices_for_feedback_answer(feedback: Feedback) -> list[Notice]:
     recipients = [(channel, recipient) for channel, recipient in recipients if channel not in already]
     if not recipients:
         return []
-    text = texts.for_feedback_answer(feedback)
-    now = timezone.now()
     return _create(
-        [
-            Notice(
-                dossier=feedback.dossier,
-                feedback=feedback,
-                kind=NoticeKind.FEEDBACK_ANSWERED,
-                channel=channel,
-                recipient=recipient,
-                subject=text.subject if channel == NoticeChannel.EMAIL else "",
-                body=text.body if channel == NoticeChannel.EMAIL else text.sms,
-                created_at=now,
-                next_attempt_at=now,
-            )
-            for channel, recipient in recipients
-        ]
+        recipients,
+        texts.for_feedback_answer(feedback),
+        dossier=feedback.dossier,
+        feedback=feedback,
+        kind=NoticeKind.FEEDBACK_ANSWERED,
     )
 
 
