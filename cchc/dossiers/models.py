@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.procedures.models import OnlineService
 
 from . import deadlines
+from .search import SearchKeyField, with_key_fields
 from .states import Action, Status
 
 if TYPE_CHECKING:
@@ -161,6 +162,10 @@ class Dossier(models.Model):
     # With the code, opens the public tracking page (printed on the receipt and in its QR code). Random, made at
     # receipt; empty for dossiers received before the portal (tracked with the applicant's phone number instead).
     tracking_secret = models.CharField(_("tracking secret"), max_length=16, blank=True)
+    # The staff search's folded text (search.py): computed from the code, procedure and applicant whenever
+    # Django writes the row; the full key holds personal data, the public one only the code and procedure.
+    search_key = SearchKeyField(_("search text"))
+    search_key_public = SearchKeyField(_("search text (public part)"), public=True)
     sets = models.PositiveSmallIntegerField(_("number of sets"), default=1)
     note = models.TextField(_("note"), blank=True)
 
@@ -236,6 +241,12 @@ class Dossier(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def save(self, *args, **kwargs) -> None:
+        # A partial save that writes a source of the search keys rewrites the keys too (search.py).
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = with_key_fields(kwargs["update_fields"])
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

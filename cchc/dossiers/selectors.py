@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +13,7 @@ from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
 from cchc.lib.periods import Period
 
+from . import search
 from .deadlines import due_soon_limit  # noqa: F401  (re-exported for views and tests)
 from .models import Channel, Dossier, DossierQuerySet
 from .states import Status
@@ -68,16 +68,11 @@ def worklist_for_user(
     return annotate_deadlines(qs, now).order_by(F("due_at").asc(nulls_last=True), "pk")
 
 
-def dossier_search(user: User, q: str) -> QuerySet[Dossier]:
-    """Visible dossiers matching `q` by code, procedure code or name, or (only among the dossiers the user
-    handles) by applicant name or ID number."""
-    q = unicodedata.normalize("NFC", q or "").strip()  # texts are stored composed (NFC), as the import writes them
-    qs = access.dossiers_visible_to(user)
-    if not q:
-        return qs.none()
-    match = Q(code__icontains=q) | Q(procedure__code__icontains=q) | Q(procedure__name__icontains=q)
-    personal = (Q(applicant_name__icontains=q) | Q(applicant_id_number__icontains=q)) & access.handled_q(user)
-    return qs.filter(match | personal).select_related("procedure", "receiving_unit").order_by("-received_at")
+def dossier_search(user: User, q: str, **filters: Any) -> QuerySet[Dossier]:
+    """Visible dossiers matching every word of `q` by code (or part of it), procedure code or name, or (only
+    among the dossiers the user handles) by applicant name, ID number or phone; diacritics and case ignored;
+    newest first. `filters`: status, period, unit (search.py)."""
+    return search.search(user, q, **filters)
 
 
 def tracking_book(unit: Unit, period: Period) -> QuerySet[Dossier]:

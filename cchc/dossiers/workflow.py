@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.accounts.models import Role
 
 from .models import Dossier, DossierEvent
+from .search import with_key_fields
 from .states import OPEN, PAUSED, Action, Status
 
 __all__ = ["OPEN", "PAUSED", "Action", "Status", "TABLE", "Move", "TransitionError", "apply", "apply_many", "check"]
@@ -222,7 +223,8 @@ def apply_many(
         if item.dossier.pk is None:
             new.append(item.dossier)
         else:
-            fields = tuple(sorted({"status", *(item.changes or ())}))
+            # Writing a source of the search keys (an imported applicant's name...) rewrites the keys.
+            fields = tuple(sorted(with_key_fields({"status", *(item.changes or ())})))
             saved.setdefault(fields, []).append(item.dossier)
     Dossier.objects.bulk_create(new, batch_size=BATCH)
     for fields, dossiers in saved.items():
