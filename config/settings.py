@@ -131,7 +131,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "web:worklist"
+# After log-in each role lands on its job (cchc.web.views_worklist.landing).
+LOGIN_REDIRECT_URL = "web:landing"
 LOGOUT_REDIRECT_URL = "login"
 # Passwords: not like the user name or the user's own name, not the name of a unit the user works in, at least
 # 10 characters, not a common password, not digits only.

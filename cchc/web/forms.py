@@ -15,7 +15,7 @@ from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
 from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
-from cchc.dossiers.workflow import Action, Status
+from cchc.dossiers.workflow import Action
 from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
 from cchc.lib.periods import PeriodError, parse_period
 from cchc.lib.text import CleanTextMixin
@@ -197,27 +197,6 @@ class UploadForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["component"]).queryset = dossier.procedure.components.all()
-
-
-class WorklistFilterForm(CleanTextMixin, forms.Form):
-    tab = forms.ChoiceField(choices=[("mine", _("Mine")), ("unit", _("My units"))], required=False)
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All my units")
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = access.user_units(user).order_by("path")
-        open_statuses = [(s.value, s.label) for s in Status if s.value in _OPEN_VALUES]
-        self.fields["status"].choices = [("", _("All statuses")), *open_statuses]
-
-    def params(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
-        return {"tab": data.get("tab") or "mine", "unit": data.get("unit"), "status": data.get("status") or ""}
-
-
-_OPEN_VALUES = {s.value for s in Status} - {Status.DELIVERED, Status.WITHDRAWN, Status.RETURNED}
 
 
 def current_quarter(today: dt.date | None = None) -> str:

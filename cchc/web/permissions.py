@@ -41,6 +41,7 @@ URL_PERMISSIONS: dict[str, str] = {
     "admin:*": SUPERUSER,
     "reform:*": REFORM,
     "web:worklist": STAFF,
+    "web:landing": STAFF,
     "web:receive": DESK_OFFICER,
     "web:receive_procedures": DESK_OFFICER,
     "web:receive_components": DESK_OFFICER,

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import forms_print, views, views_evaluation, views_feedback
+from . import forms_print, views, views_evaluation, views_feedback, views_worklist
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.worklist, name="worklist"),
+    path("", views_worklist.worklist, name="worklist"),
+    path("bat-dau/", views_worklist.landing, name="landing"),
     path("receive/", views.receive, name="receive"),
     path("receive/procedures/", views.receive_procedures, name="receive_procedures"),
     path("receive/components/", views.receive_components, name="receive_components"),

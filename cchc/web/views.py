@@ -31,7 +31,6 @@ from .forms import (
     ReceptionForm,
     TrackingBookForm,
     UploadForm,
-    WorklistFilterForm,
     action_form,
 )
 from .http import acting_user, is_htmx, page_name
@@ -54,32 +53,6 @@ def _handled_ids(request: HttpRequest, dossiers) -> set[int]:
 def _log_view(request: HttpRequest, dossiers) -> None:
     """Log the personal data of `dossiers` as shown to the user on this page (its URL name)."""
     personal_data_viewed(by=acting_user(request), dossiers=dossiers, page=page_name(request))
-
-
-@staff_required
-@require_GET
-def worklist(request: HttpRequest) -> HttpResponse:
-    form = WorklistFilterForm(request.GET or None, user=request.user)
-    params = form.params() if form.is_bound else {"tab": "mine", "unit": None, "status": ""}
-    # ?truc-tuyen=1: the online dossiers the desk has still to check (Decree 61/2018 Art. 17(2)).
-    online = request.GET.get("truc-tuyen") == "1"
-    rows = selectors.worklist_for_user(
-        acting_user(request), unit=params["unit"], mine=params["tab"] == "mine", online_to_check=online
-    )
-    if params["status"]:
-        rows = rows.filter(status=params["status"])
-    shown = list(rows[:WORKLIST_LIMIT])
-    context = {
-        "form": form,
-        "tab": params["tab"],
-        "online": online,
-        "rows": shown,
-        "total": rows.count(),
-        "limit": WORKLIST_LIMIT,
-        "handled": _handled_ids(request, shown),
-    }
-    template = "web/worklist.html#rows" if is_htmx(request) else "web/worklist.html"
-    return render(request, template, context)
 
 
 @desk_officer_required
