@@ -7,8 +7,14 @@ site's addresses before it moved under /can-bo/ redirect there (cchc.web.redirec
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from cchc.web.redirects import OLD_STAFF_PREFIXES, to_staff_site
+
+# The admin's title in the browser tab, its header and its home page.
+admin.site.site_title = _("One-stop shop administration")
+admin.site.site_header = _("Electronic one-stop shop administration")
+admin.site.index_title = _("System administration")
 
 staff = [
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),

@@ -1,10 +1,13 @@
 """Admin for users and their memberships (role at a unit)."""
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from cchc.lib.admin import ReadOnlyAdminMixin
+from cchc.lib.vietnamese_names import PermissionLabelsMixin
 
 from .models import Membership, PersonalDataView, User
 
@@ -16,7 +19,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(PermissionLabelsMixin, BaseUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "full_name", "email", "is_active", "is_staff"]
     search_fields = ["username", "full_name", "email"]
@@ -24,6 +27,15 @@ class UserAdmin(BaseUserAdmin):
         *(BaseUserAdmin.fieldsets or ()),
         (_("One-stop"), {"fields": ["full_name", "phone"]}),
     ]
+
+
+# The groups' admin, its permissions named in Vietnamese (cchc.lib.vietnamese_names).
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, BaseGroupAdmin):
+    pass
 
 
 @admin.register(Membership)

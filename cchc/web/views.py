@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cchc.accounts import access
 from cchc.accounts.models import Role
 from cchc.accounts.services import FormTokenError, create_once, personal_data_viewed
+from cchc.dossiers import search as search_module
 from cchc.dossiers import selectors, services
 from cchc.dossiers.models import DocumentKind, Dossier, DossierDocument
 from cchc.dossiers.regimes import FormKind, rules_for
@@ -24,6 +25,7 @@ from cchc.notices.selectors import notices_of_dossier
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
 
+from .forms_search import SearchForm
 from .forms import (
     ACTION_FORMS,
     ALREADY_SENT,
@@ -240,14 +242,33 @@ def document(request: HttpRequest, code: str, pk: int) -> FileResponse:
 @staff_required
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    results = selectors.dossier_search(acting_user(request), q)
-    exact = results.filter(code__iexact=q).first() if q else None
-    if exact is not None:
-        return redirect(exact)
-    shown = list(results[:WORKLIST_LIMIT])
-    context = {"q": q, "results": shown, "handled": _handled_ids(request, shown)}
-    return render(request, "web/search.html", context)
+    user = acting_user(request)
+    form = SearchForm(request.GET, user=user)
+    valid = form.is_valid()
+    q = form.cleaned_data.get("q", "").strip() if valid else request.GET.get("q", "").strip()
+    filters = form.filters() if valid else {}
+    # A whole code typed alone opens the dossier (read through its unique index, in any case).
+    if valid and q and not any(filters.values()):
+        exact = access.dossiers_visible_to(user).filter(code__in={q, q.upper()}).first()
+        if exact is not None:
+            return redirect(exact)
+    page = (form.cleaned_data.get("page") if valid else None) or 1
+    size = search_module.PAGE_SIZE
+    # One row more than the page tells whether there is a next page, without counting every match.
+    rows = list(selectors.dossier_search(user, q, **filters)[(page - 1) * size : page * size + 1]) if valid else []
+    shown = rows[:size]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "q": q,
+        "results": shown,
+        "handled": _handled_ids(request, shown),
+        "page": page,
+        "has_next": len(rows) > size,
+        "page_query": query.urlencode(),
+    }
+    return render(request, "web/search.html", context, status=200 if valid else 400)
 
 
 @staff_required
