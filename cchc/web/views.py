@@ -147,6 +147,8 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
     submitted, from_catalogue = dossier.submitted_components()
     return {
         "dossier": dossier,
+        # The work list's flags on the dossier's own page (deadlines.py: never while waiting for the applicant).
+        "deadline_flags": selectors.deadline_flags(dossier),
         "personal": personal,
         "roles": roles,
         "action_forms": forms,

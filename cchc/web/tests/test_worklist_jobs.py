@@ -183,3 +183,15 @@ def test_vietnamese_tabs(client, cast):
     client.force_login(cast.desk_a)
     html = client.get(reverse("web:worklist")).content.decode()
     assert "Hồ sơ mới tiếp nhận" in html and "Kết quả chờ trả" in html and "Sắp xếp theo" in html
+
+
+def test_the_dossier_page_shows_the_flag(client, cast, half_day_procedure):
+    overdue = received_dossier(cast.commune_a)  # received in July 2023, three working days: long past
+    soon = received_dossier(cast.commune_a, at=timezone.now(), procedure=half_day_procedure)
+    waiting = awaiting_supplement_dossier(cast.commune_a)  # the applicant holds the clock: no flag
+    client.force_login(cast.desk_a)
+    client.cookies["django_language"] = "en"
+    assert "flag-overdue" in client.get(overdue.get_absolute_url()).content.decode()
+    assert "flag-soon" in client.get(soon.get_absolute_url()).content.decode()
+    page_of_waiting = client.get(waiting.get_absolute_url()).content.decode()
+    assert "flag-overdue" not in page_of_waiting and "flag-soon" not in page_of_waiting
