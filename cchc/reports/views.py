@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.core.paginator import Paginator
@@ -23,7 +23,7 @@ from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.exchange.tables import write_csv
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.lib.formatting import vn_int, vn_percent
-from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, parse_period
+from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, default_quarter, parse_period, report_label
 from cchc.reform.selectors import district_rollup
 from cchc.units.models import Unit, UnitLevel
 from cchc.web.http import acting_user, page_name
@@ -71,16 +71,27 @@ CUTOFF_CHOICES = [
 ]
 
 
-def _default_quarter() -> str:
-    today = timezone.localdate()
-    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+def _default_period(unit: Unit | None, cutoff: str) -> str:
+    """The last complete quarter of the unit's lifetime (an abolished district opens on its last quarter)."""
+    if unit is None:
+        return default_quarter(cutoff=cutoff)
+    return default_quarter(cutoff=cutoff, valid_from=unit.valid_from, valid_to=unit.valid_to)
 
 
 class ReportForm(forms.Form):
     unit = forms.ModelChoiceField(label=gettext_lazy("Unit"), queryset=Unit.objects.none(), to_field_name="code")
     period = forms.CharField(
-        label=gettext_lazy("Period"), help_text=gettext_lazy("A quarter (2023-Q3), a half-year (2023-H1) or a month.")
+        label=gettext_lazy("Period"),
+        required=False,
+        help_text=gettext_lazy(
+            "A quarter (Q3/2023, quý III năm 2023), a half-year (6 tháng đầu năm 2023) or a month (9/2023); "
+            "or the first and last day of one."
+        ),
     )
+    date_from = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     cutoff = forms.ChoiceField(label=gettext_lazy("Data cut-off"), choices=CUTOFF_CHOICES, initial=STATUTORY)
 
     def __init__(self, data, *, user, **kwargs):
@@ -89,17 +100,38 @@ class ReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if "period" in cleaned and "cutoff" in cleaned:
-            try:
-                cleaned["parsed_period"] = parse_period(cleaned["period"], cleaned["cutoff"])
-                named_period(cleaned["parsed_period"])
-            except (PeriodError, ReportPeriodError):
-                self.add_error(
-                    "period",
-                    _("%(value)s is not a report period: use 2023-Q3, 2023-H1 or 2023-09.")
-                    % {"value": cleaned["period"]},
-                )
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        text = (cleaned.get("period") or "").strip()
+        if start or end:
+            if not (start and end):
+                self.add_error("date_to" if start else "date_from", _("Give both the first and the last day."))
+                return cleaned
+            text = f"{start.isoformat()}..{end.isoformat()}"
+        if not text:
+            self.add_error("period", _("Give a period or its first and last day."))
+            return cleaned
+        if "cutoff" not in cleaned:
+            return cleaned
+        try:
+            parsed = parse_period(text, cleaned["cutoff"])
+        except PeriodError as exc:
+            self.add_error("period", str(exc))
+            return cleaned
+        # A range that is exactly a quarter, half-year or month (under the cut-off chosen) is reported as that one.
+        label = report_label(parsed, cleaned["cutoff"])
+        try:
+            named_period(replace(parsed, label=label or parsed.label))
+        except ReportPeriodError:
+            self.add_error(
+                "period",
+                _("%(value)s is not a report period: use 2023-Q3, 2023-H1 or 2023-09.") % {"value": text},
+            )
+            return cleaned
+        cleaned["parsed_period"] = replace(parsed, label=label or parsed.label)
         return cleaned
+
+
+PERIOD_FIELDS = {"period", "date_from", "date_to"}
 
 
 def _readable_units(user):
@@ -114,17 +146,19 @@ def _require_unit(request: HttpRequest) -> None:
 
 
 def _initial(request: HttpRequest):
-    """The first visit shows the user's own unit's current quarter rather than an empty form."""
+    """The first visit shows the user's own unit's last complete quarter (within the unit's lifetime) rather than
+    an empty form; a unit chosen without a period opens on its own last complete quarter."""
     _require_unit(request)
-    if request.GET.get("unit"):
-        return request.GET
-    units = _readable_units(request.user)
-    own = units.filter(pk__in=access.user_units(request.user).values("pk")).first() or units.first()
     data = request.GET.copy()
-    if own is not None:
-        data.setdefault("unit", own.code)
-    data.setdefault("period", _default_quarter())
-    data.setdefault("cutoff", STATUTORY)
+    units = _readable_units(request.user)
+    if not data.get("unit"):
+        own = units.filter(pk__in=access.user_units(request.user).values("pk")).first() or units.first()
+        if own is not None:
+            data["unit"] = own.code
+    cutoff = str(data.get("cutoff")) if data.get("cutoff") in CUTOFFS else STATUTORY
+    data.setdefault("cutoff", cutoff)
+    if not data.get("period") and not data.get("date_from") and not data.get("date_to"):
+        data["period"] = _default_period(units.filter(code=data.get("unit", "")).first(), cutoff)
     return data
 
 
@@ -242,7 +276,7 @@ def report(request: HttpRequest) -> HttpResponse:
             **_page_tables(figures, titles, cutoff),
         )
     # A period the form refused (a year out of range, a range that is no report period) is a bad request.
-    status = 400 if "period" in form.errors else 200
+    status = 400 if PERIOD_FIELDS & form.errors.keys() else 200
     return render(request, "reports/report.html", context, status=status)
 
 
@@ -254,8 +288,8 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
     _require_unit(request)
     form = ReportForm(request.GET, user=request.user)
     if not form.is_valid():
-        if "period" in form.errors:
-            return _bad_request(" ".join(str(error) for error in form.errors["period"]))
+        if errors := [str(e) for name in PERIOD_FIELDS & form.errors.keys() for e in form.errors[name]]:
+            return _bad_request(" ".join(errors))
         raise Http404("No such report.")
     try:
         (file,) = report_render(

@@ -17,7 +17,7 @@ from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.workflow import Action
 from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
-from cchc.lib.periods import PeriodError, parse_period
+from cchc.lib.periods import PeriodError, default_quarter, parse_period
 from cchc.lib.text import CleanTextMixin
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
@@ -209,7 +209,10 @@ class TrackingBookForm(CleanTextMixin, forms.Form):
     period = forms.CharField(
         label=_("Period"),
         required=False,
-        help_text=_("A quarter (2023-Q3), a month (2023-09) or a year; or give the dates below."),
+        help_text=_(
+            "A quarter (Q3/2023, quý III năm 2023), a month (9/2023, tháng 9 năm 2023), 6 tháng đầu năm 2023, "
+            "a year (năm 2023) or a range (01/07/2023-30/09/2023); or give the dates."
+        ),
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -217,25 +220,33 @@ class TrackingBookForm(CleanTextMixin, forms.Form):
     def __init__(self, data, *, user, **kwargs):
         units = access.units_for_figures(user).exclude(level=UnitLevel.OFFICE).order_by("path")
         data = data.copy()
-        # The first page shows the user's own (first) unit's current quarter rather than an empty form.
+        # The first page shows the user's own (first) unit's last complete quarter within the unit's lifetime
+        # (an abolished district opens on its last quarter) rather than an empty form.
         if not data.get("unit") and units.exists():
             own = units.filter(pk__in=access.user_units(user).values("pk")).first() or units.first()
             data["unit"] = str(own.pk)
+        if not (data.get("period") or data.get("date_from") or data.get("date_to")):
+            unit = units.filter(pk=data["unit"]).first() if is_pk(data.get("unit")) else None
+            data["period"] = default_quarter(
+                valid_from=unit.valid_from if unit else None, valid_to=unit.valid_to if unit else None
+            )
         super().__init__(data, **kwargs)
         self.fields["unit"].queryset = units
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        text = cleaned.get("period") or current_quarter()
-        if start and end:
+        text = cleaned.get("period") or ""
+        if start or end:
+            if not (start and end):
+                raise forms.ValidationError(_("Give both the first and the last day."))
             text = f"{start.isoformat()}..{end.isoformat()}"
+        if not text:
+            raise forms.ValidationError(_("Give a period or its first and last day."))
         try:
             cleaned["parsed_period"] = parse_period(text)
-        except PeriodError:
-            raise forms.ValidationError(
-                _("%(value)s is not a period: use 2023-Q3, 2023-09, 2023 or two dates."), params={"value": text}
-            ) from None
+        except PeriodError as exc:
+            raise forms.ValidationError(str(exc)) from None
         return cleaned
 
 
