@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "cchc.lib.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cchc.web.middleware.InterfaceLanguageMiddleware",
+    # The Vietnamese 405 page, and the Vietnamese 404/500 pages with DEBUG on too (cchc/lib/error_pages.py).
+    "cchc.lib.error_pages.ErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -88,6 +90,10 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out log-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# With DEBUG on, Django's technical 404 and 500 pages instead of the project's Vietnamese ones (for a developer;
+# not law: a choice of this project, cchc/lib/error_pages.py).
+CCHC_TECHNICAL_ERROR_PAGES = env_bool("CCHC_TECHNICAL_ERROR_PAGES", False)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -6,7 +6,9 @@ site's addresses before it moved under /can-bo/ redirect there (cchc.web.redirec
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path, reverse_lazy
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
+from django.urls import URLPattern, URLResolver, include, path, re_path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cchc.web.redirects import OLD_STAFF_PREFIXES, to_staff_site
@@ -16,7 +18,13 @@ admin.site.site_title = _("One-stop shop administration")
 admin.site.site_header = _("Electronic one-stop shop administration")
 admin.site.index_title = _("System administration")
 
-staff = [
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """/favicon.ico, asked for by browsers on pages without an icon link (the admin's, a PDF): the static file."""
+    return HttpResponseRedirect(static("favicon.ico"))
+
+
+staff: list[URLPattern | URLResolver] = [
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -37,6 +45,7 @@ staff = [
 ]
 
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include(staff)),

@@ -34,6 +34,7 @@ URL_PERMISSIONS: dict[str, str] = {
     "password_change": STAFF,
     "password_change_done": STAFF,
     "set_language": PUBLIC,
+    "favicon": PUBLIC,  # /favicon.ico, a redirect to the static icon
     # The public portal (cchc.portal): no log-in; each page shows only what its visitor may see (a dossier's
     # tracking page needs its code and tracking secret or the applicant's phone number).
     "portal:*": PUBLIC,
