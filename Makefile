@@ -33,7 +33,7 @@ system-packages:
 run: export DEBUG = 1
 run: install
 	-@$(MAKE) --no-print-directory system-packages
-	$(BIN)/cchc demo
+	$(BIN)/cchc demo --port $(PORT)
 	@echo "CCHC is serving on http://127.0.0.1:$(PORT)/  (log-ins above; stop with Ctrl-C)"
 	$(BIN)/cchc runserver 127.0.0.1:$(PORT)
 

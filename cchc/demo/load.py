@@ -44,11 +44,25 @@ class DemoLoadError(RuntimeError):
     """An import of the demo rows was rejected; the message lists the row errors."""
 
 
+# The log-ins `cchc demo` suggests first, in this order: the desk, specialist and leader of the 2025 commune of
+# Gio Linh (a live work list), the district's reform officer (the Q3/2023 report), the administrator.
+SUGGESTED = ["motcua.xa-gio-linh", "chuyenvien.xa-gio-linh", "lanhdao.xa-gio-linh", REFORM_OFFICER, ADMIN]
+
+
 @dataclass(frozen=True)
 class Login:
     username: str
     role: str
     unit: str
+
+    @property
+    def role_label(self) -> str:
+        """The role's name in the current language ("Cán bộ tiếp nhận")."""
+        return str(Role(self.role).label) if self.role in Role.values else self.role
+
+    @property
+    def suggested(self) -> bool:
+        return self.username in SUGGESTED
 
 
 def demo_is_loaded() -> bool:
@@ -108,7 +122,7 @@ def _procedures(admin: User) -> None:
 def _staff(admin: User, rng, password: str) -> list[Login]:
     """A desk officer, a specialist and a leader for each desk, a specialist and a leader for each office,
     and the district's reform officer. One password hash (`password`) for all keeps the load fast."""
-    logins = [Login(ADMIN, "administrator", "")]
+    logins = [Login(ADMIN, Role.ADMINISTRATOR, "")]
     units = Unit.objects.exclude(level=UnitLevel.PROVINCE).order_by("path")
     wanted: list[tuple[str, Unit, str]] = []
     for unit in units:
@@ -125,14 +139,15 @@ def _staff(admin: User, rng, password: str) -> list[Login]:
 
 
 def demo_logins() -> list[Login]:
-    """The demo accounts as they are in the database, for printing: username, role, unit."""
-    rows = [Login(ADMIN, "administrator", "")] if User.objects.filter(username=ADMIN).exists() else []
+    """The demo accounts as they are in the database, for printing: username, role, unit; the SUGGESTED ones first
+    (in that order), then the others by unit."""
+    rows = [Login(ADMIN, Role.ADMINISTRATOR, "")] if User.objects.filter(username=ADMIN).exists() else []
     memberships = Membership.objects.select_related("user", "unit").order_by("unit__path", "user__username")
     prefixes = (*ROLE_PREFIX.values(), "cchc")
     for m in memberships:
         if m.user.username.split(".", 1)[0] in prefixes:
             rows.append(Login(m.user.username, m.role, m.unit.code))
-    return rows
+    return sorted(rows, key=lambda login: SUGGESTED.index(login.username) if login.suggested else len(SUGGESTED))
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -17,6 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="flush the whole database first, then reload")
         parser.add_argument("--seed", type=int, default=SEED, help="random seed of the generated data")
         parser.add_argument("--no-live", action="store_true", help="skip the open 2025 dossiers dated before today")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT") or 8000),
+            help="the port of the address printed (default: $PORT, else 8000; make run passes its PORT)",
+        )
 
     def handle(self, *args, **options) -> None:
         verbosity = options["verbosity"]
@@ -45,13 +53,27 @@ class Command(BaseCommand):
                 )
             )
         )
-        for login in demo_logins():
-            self.stdout.write(f"  {login.username:<32} {login.role:<16} {login.unit}")
+        logins = demo_logins()
+        width = max((len(login.username) for login in logins), default=0) + 2
+        role_width = max((len(login.role_label) for login in logins), default=0) + 2
+
+        def line(login) -> str:
+            return f"  {login.username:<{width}} {login.role_label:<{role_width}} {login.unit}".rstrip()
+
+        self.stdout.write(self.style.SUCCESS(_("Try these first:")))
+        for login in logins:
+            if login.suggested:
+                self.stdout.write(line(login))
+        self.stdout.write(_("All the demo's log-ins:"))
+        for login in logins:
+            if not login.suggested:
+                self.stdout.write(line(login))
         self.stdout.write("")
         self.stdout.write(
             _(
-                "Start the site with `cchc runserver` (or `make run`) and open http://127.0.0.1:8000/can-bo/ ; "
-                "try motcua.xa-gio-linh for a desk's work list and cchc.gio-linh for the Q3/2023 figures "
-                "(cchc stats --unit gio-linh --period 2023-Q3 --cutoff statutory)."
+                "Start the site with `cchc runserver 127.0.0.1:%(port)d` (or `make run`) and open "
+                "http://127.0.0.1:%(port)d/can-bo/ ; try motcua.xa-gio-linh for a desk's work list and cchc.gio-linh "
+                "for the Q3/2023 figures (cchc stats --unit gio-linh --period 2023-Q3 --cutoff statutory)."
             )
+            % {"port": options["port"]}
         )
