@@ -243,6 +243,14 @@ def parse_period(text: str, cutoff: str = CALENDAR) -> Period:
     return Period(start, end, label)
 
 
+def written(period: Period) -> str:
+    """The period as an officer writes it back into a text field: a range day/month/year (01/07/2023-30/09/2023),
+    a named period by its label (2023-Q3)."""
+    if ".." in period.label:
+        return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y}"
+    return period.label
+
+
 def report_label(period: Period, cutoff: str = CALENDAR) -> str | None:
     """The name of the quarter, half-year or month whose dates (under `cutoff`) `period` covers exactly, else None:
     the range 01/07/2023-30/09/2023 is the calendar quarter 2023-Q3, and 15/06/2023-14/09/2023 the statutory one."""

@@ -23,7 +23,16 @@ from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.exchange.tables import write_csv
 from cchc.feedback.models import Evaluation, Feedback
 from cchc.lib.formatting import vn_int, vn_percent
-from cchc.lib.periods import CUTOFFS, STATUTORY, Period, PeriodError, default_quarter, parse_period, report_label
+from cchc.lib.periods import (
+    CUTOFFS,
+    STATUTORY,
+    Period,
+    PeriodError,
+    default_quarter,
+    parse_period,
+    report_label,
+    written,
+)
 from cchc.reform.selectors import district_rollup
 from cchc.units.models import Unit, UnitLevel
 from cchc.web.http import acting_user, page_name
@@ -95,7 +104,7 @@ class ReportForm(forms.Form):
     cutoff = forms.ChoiceField(label=gettext_lazy("Data cut-off"), choices=CUTOFF_CHOICES, initial=STATUTORY)
 
     def __init__(self, data, *, user, **kwargs):
-        super().__init__(data, **kwargs)
+        super().__init__(data.copy() if data is not None else None, **kwargs)
         self.fields["unit"].queryset = _readable_units(user)
 
     def clean(self):
@@ -128,6 +137,10 @@ class ReportForm(forms.Form):
             )
             return cleaned
         cleaned["parsed_period"] = replace(parsed, label=label or parsed.label)
+        if start and end:
+            # The two dates are a one-time pick: the form shows the period they make in its text field.
+            self.data["period"] = written(cleaned["parsed_period"])
+            self.data["date_from"] = self.data["date_to"] = ""
         return cleaned
 
 

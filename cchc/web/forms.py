@@ -17,7 +17,7 @@ from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.workflow import Action
 from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
-from cchc.lib.periods import PeriodError, default_quarter, parse_period
+from cchc.lib.periods import PeriodError, default_quarter, parse_period, written
 from cchc.lib.text import CleanTextMixin
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
@@ -247,6 +247,10 @@ class TrackingBookForm(CleanTextMixin, forms.Form):
             cleaned["parsed_period"] = parse_period(text)
         except PeriodError as exc:
             raise forms.ValidationError(str(exc)) from None
+        if start and end:
+            # The two dates are a one-time pick: the form shows the period they make in its text field.
+            self.data["period"] = written(cleaned["parsed_period"])
+            self.data["date_from"] = self.data["date_to"] = ""
         return cleaned
 
 

@@ -139,3 +139,16 @@ def test_the_book_names_a_text_it_cannot_read(client, cast):
     response = book(client, cast, unit=cast.commune_a.pk, period="quý 5/2023")
     assert response.status_code == 400
     assert "quý 5/2023" in response.content.decode()
+
+
+def test_a_date_pair_is_shown_back_as_the_period_it_makes(client, cast):
+    response = book(
+        client, cast, unit=cast.commune_a.pk, period="2023-Q3", date_from="2023-07-01", date_to="2023-07-31"
+    )
+    assert span(response.context["period"]) == (dt.date(2023, 7, 1), dt.date(2023, 7, 31))
+    html = response.content.decode()
+    assert 'value="01/07/2023-31/07/2023"' in html and 'value="2023-07-01"' not in html
+    response = report(
+        client, cast, unit=cast.district.code, cutoff="calendar", date_from="2023-07-01", date_to="2023-09-30"
+    )
+    assert 'value="2023-Q3"' in response.content.decode()

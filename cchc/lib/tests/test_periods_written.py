@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from cchc.lib.periods import STATUTORY, PeriodError, default_quarter, parse_period, report_label
+from cchc.lib.periods import STATUTORY, PeriodError, default_quarter, parse_period, report_label, written
 
 D = dt.date
 Q3_2023 = (D(2023, 7, 1), D(2023, 9, 30))
@@ -177,3 +177,12 @@ GIO_LINH_ABOLISHED = D(2025, 6, 30)  # the demo district's last day (cchc/demo/c
 )
 def test_the_default_quarter_is_the_last_complete_one_the_unit_lived_in(today, cutoff, valid_from, valid_to, expected):
     assert default_quarter(today, cutoff=cutoff, valid_from=valid_from, valid_to=valid_to) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("2023-07-01..2023-07-31", "01/07/2023-31/07/2023"), ("quý III năm 2023", "2023-Q3"), ("tháng 9/2023", "2023-09")],
+)
+def test_a_period_is_written_back_as_people_read_it(text, shown):
+    assert written(parse_period(text)) == shown
+    assert parse_period(shown) == parse_period(text)
