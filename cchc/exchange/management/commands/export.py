@@ -24,7 +24,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=["dossiers"], help="what to export")
         parser.add_argument("--unit", help="code of a unit (its whole subtree is exported)")
-        parser.add_argument("--period", help="2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30")
+        parser.add_argument(
+            "--period",
+            help="2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30; also as people write them: Q3/2023, "
+            "quý III năm 2023, tháng 9/2023, 6 tháng đầu năm 2023, 9 tháng 2023, năm 2023, 01/07/2023-30/09/2023",
+        )
         parser.add_argument("--format", choices=["csv", "xlsx"], help="default: from --out, else csv")
         parser.add_argument("--out", help="file to write (CSV goes to standard output without it)")
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from cchc.lib.periods import CUTOFFS, STATUTORY, PeriodError, parse_period
+from cchc.lib.periods import CUTOFFS, STATUTORY, PeriodError, parse_period, report_label
 from cchc.reports.assembly import ReportPeriodError, named_period
 from cchc.reports.models import ReportFormat, ReportSource
 from cchc.reports.renderers.pdf import PdfConversionError
@@ -20,7 +21,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", required=True, help="unit code, e.g. gio-linh")
-        parser.add_argument("--period", required=True, help="a quarter (2023-Q3), a half-year (2023-H1) or a month")
+        parser.add_argument(
+            "--period",
+            required=True,
+            help="a quarter (2023-Q3, Q3/2023, quý III năm 2023), a half-year (2023-H1, 6 tháng đầu năm 2023), a month "
+            "(2023-09, 9/2023), or the first and last day of one (01/07/2023-30/09/2023)",
+        )
         parser.add_argument("--out", required=True, help="the .docx file to write, e.g. bao-cao.docx")
         parser.add_argument(
             "--cutoff",
@@ -37,6 +43,8 @@ class Command(BaseCommand):
             raise CommandError(_("Unknown unit: %(code)s (no unit has this code).") % {"code": options["unit"]})
         try:
             period = parse_period(options["period"], options["cutoff"])
+            # a range that is exactly a quarter, half-year or month (under the cut-off) is reported as that one
+            period = replace(period, label=report_label(period, options["cutoff"]) or period.label)
             named_period(period)
         except (PeriodError, ReportPeriodError) as exc:
             raise CommandError(_("Bad period: %(error)s") % {"error": exc}) from exc

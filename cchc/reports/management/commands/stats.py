@@ -18,7 +18,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", required=True, help="unit code, e.g. gio-linh")
-        parser.add_argument("--period", required=True, help="2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30")
+        parser.add_argument(
+            "--period",
+            required=True,
+            help="2023-Q3, 2023-09, 2023-H1, 2023 or 2023-07-01..2023-09-30; also as people write them: Q3/2023, "
+            "quý III năm 2023, tháng 9/2023, 6 tháng đầu năm 2023, 9 tháng 2023, năm 2023, 01/07/2023-30/09/2023",
+        )
         parser.add_argument("--cutoff", choices=CUTOFFS, default=CALENDAR, help="named periods: calendar (default)")
         parser.add_argument("--scope", choices=[s.value for s in Scope], default=Scope.TREE.value)
         parser.add_argument("--json", action="store_true", help="print the figures as JSON")
