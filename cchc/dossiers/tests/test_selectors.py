@@ -97,7 +97,7 @@ def test_remind_sends_each_officer_one_mail(cast, mailoutbox, capsys):
     received_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))  # desk_a has no e-mail address
     call_command("remind", "--dry-run")
     assert mailoutbox == []
-    assert "specialist_a: 0 due soon, 1 overdue" in capsys.readouterr().out
+    assert "specialist_a: 0 hồ sơ sắp đến hạn, 1 hồ sơ quá hạn" in capsys.readouterr().out
     call_command("remind")
     assert len(mailoutbox) == 1
     message = mailoutbox[0]

@@ -17,6 +17,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
+from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -25,6 +26,7 @@ from cchc.testing.factories import (
     UserFactory,
     awaiting_supplement_dossier,
     in_process_dossier,
+    local,
     received_dossier,
     refused_dossier,
     resolved_dossier,
@@ -92,7 +94,8 @@ def page_text(html: str) -> str:
 
 
 def english_on(text: str, texts: set[str]) -> list[str]:
-    return sorted(t for t in texts if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text))
+    # A plain substring test first (fast), then the whole-word check.
+    return sorted(t for t in texts if t in text and re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text))
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +230,25 @@ def test_the_admin_is_titled_in_vietnamese(client, db):
     html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Quản trị hệ thống một cửa điện tử" in html and "Django" not in page_text(html)
     assert "Hồ sơ" in html and "Đơn vị" in html and "Tài khoản" in html
+
+
+def test_the_reminder_email_is_vietnamese(cast, mailoutbox, texts, capsys):
+    """`cchc remind`'s e-mail (subject, text and HTML) and what it prints."""
+    cast.specialist_a.email = "spec@example.org"
+    cast.specialist_a.save()
+    in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
+    call_command("remind")
+    printed = capsys.readouterr().out
+    (message,) = mailoutbox
+    html, _mime = message.alternatives[0]
+    assert "Kính gửi" in message.body and "Quá hạn" in message.body and 'lang="vi"' in html
+    assert english_on(" ".join([message.subject, message.body, page_text(str(html)), printed]), texts) == []
+    assert "cán bộ có hồ sơ cần theo dõi" in printed
+
+
+def test_the_check_finds_english_on_an_english_page(client, cast, texts):
+    """The same check on the English interface (the switch's cookie) finds the English texts."""
+    client.force_login(cast.desk_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = english_on(page_text(client.get(reverse("web:worklist")).content.decode()), texts)
+    assert len(english) > 5

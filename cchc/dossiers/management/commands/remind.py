@@ -36,9 +36,13 @@ class Command(BaseCommand):
             by_officer = due_soon_and_overdue_by_officer(now)
             sent = 0
             for officer, (due_soon, overdue) in sorted(by_officer.items(), key=lambda item: item[0].username):
-                line = f"{officer.username}: {len(due_soon)} due soon, {len(overdue)} overdue"
+                line = _("%(user)s: %(due)d due soon, %(overdue)d overdue") % {
+                    "user": officer.username,
+                    "due": len(due_soon),
+                    "overdue": len(overdue),
+                }
                 if not officer.email:
-                    self.stdout.write(f"{line} (no e-mail address)")
+                    self.stdout.write(_("%(line)s (no e-mail address)") % {"line": line})
                     continue
                 self.stdout.write(line)
                 if dry_run:
@@ -46,6 +50,9 @@ class Command(BaseCommand):
                 subject, text, html = render_reminder(officer, due_soon, overdue, now)
                 send_email.enqueue(subject=subject, text=text, html=html, to=[officer.email])
                 sent += 1
-            verb = "would be reminded" if dry_run else "e-mails sent"
-            count = len(by_officer) if dry_run else sent
-            self.stdout.write(f"{len(by_officer)} officers with dossiers to watch; {verb}: {count}.")
+            summary = (
+                _("%(officers)d officers with dossiers to watch; would be reminded: %(count)d.")
+                if dry_run
+                else _("%(officers)d officers with dossiers to watch; e-mails sent: %(count)d.")
+            )
+            self.stdout.write(summary % {"officers": len(by_officer), "count": len(by_officer) if dry_run else sent})
