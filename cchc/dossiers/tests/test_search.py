@@ -169,3 +169,18 @@ def test_the_migration_fills_existing_rows(cast):
     Dossier.objects.filter(pk=thu.pk).update(search_key="", search_key_public="")
     assert search.fill_keys(Dossier, Procedure, batch=1) == Dossier.objects.count()
     assert keys_in_db(thu) == expected
+
+
+def test_postgresql_has_the_trigram_indexes(db):
+    """Migration 0008 creates the GIN trigram indexes that serve LIKE '%word%' (PostgreSQL only)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'dossiers_dossier' AND indexdef LIKE %s",
+            ["%gin_trgm_ops%"],
+        )
+        names = {row[0] for row in cursor.fetchall()}
+    assert names == {"dossier_search_key_trgm", "dossier_search_public_trgm"}
