@@ -28,7 +28,6 @@ from cchc.lib.periods import (
     STATUTORY,
     Period,
     PeriodError,
-    default_quarter,
     parse_period,
     report_label,
     written,
@@ -39,6 +38,7 @@ from cchc.web.http import acting_user, page_name
 from cchc.web.permissions import staff_required
 
 from .assembly import ReportFigures, ReportPeriodError, build_report_context, named_period, report_figures
+from .default_period import unit_default_quarter
 from .figures.dossiers import DOSSIER_FILTERS, RATE_DEFINITIONS, ROW_FIGURES, Rate, Scope
 from .figures.labels import COUNT_LABELS, RATE_LABELS
 from .models import ReportFormat, ReportSource
@@ -78,13 +78,6 @@ CUTOFF_CHOICES = [
     (STATUTORY, gettext_lazy("Statutory cut-off (Decree 09/2019)")),
     ("calendar", gettext_lazy("Calendar")),
 ]
-
-
-def _default_period(unit: Unit | None, cutoff: str) -> str:
-    """The last complete quarter of the unit's lifetime (an abolished district opens on its last quarter)."""
-    if unit is None:
-        return default_quarter(cutoff=cutoff)
-    return default_quarter(cutoff=cutoff, valid_from=unit.valid_from, valid_to=unit.valid_to)
 
 
 class ReportForm(forms.Form):
@@ -171,7 +164,7 @@ def _initial(request: HttpRequest):
     cutoff = str(data.get("cutoff")) if data.get("cutoff") in CUTOFFS else STATUTORY
     data.setdefault("cutoff", cutoff)
     if not data.get("period") and not data.get("date_from") and not data.get("date_to"):
-        data["period"] = _default_period(units.filter(code=data.get("unit", "")).first(), cutoff)
+        data["period"] = unit_default_quarter(units.filter(code=data.get("unit", "")).first(), cutoff)
     return data
 
 

@@ -17,10 +17,11 @@ from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.workflow import Action
 from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
-from cchc.lib.periods import PeriodError, default_quarter, parse_period, written
+from cchc.lib.periods import PeriodError, parse_period, written
 from cchc.lib.text import CleanTextMixin
 from cchc.procedures.models import ComponentDocument, Procedure
 from cchc.procedures.selectors import receivable_procedures
+from cchc.reports.default_period import unit_default_quarter
 from cchc.units.models import Unit, UnitLevel
 
 
@@ -226,9 +227,8 @@ class TrackingBookForm(CleanTextMixin, forms.Form):
             own = units.filter(pk__in=access.user_units(user).values("pk")).first() or units.first()
             data["unit"] = str(own.pk)
         if not (data.get("period") or data.get("date_from") or data.get("date_to")):
-            unit = units.filter(pk=data["unit"]).first() if is_pk(data.get("unit")) else None
-            data["period"] = default_quarter(
-                valid_from=unit.valid_from if unit else None, valid_to=unit.valid_to if unit else None
+            data["period"] = unit_default_quarter(
+                units.filter(pk=data["unit"]).first() if is_pk(data.get("unit")) else None
             )
         super().__init__(data, **kwargs)
         self.fields["unit"].queryset = units

@@ -152,3 +152,18 @@ def test_a_date_pair_is_shown_back_as_the_period_it_makes(client, cast):
         client, cast, unit=cast.district.code, cutoff="calendar", date_from="2023-07-01", date_to="2023-09-30"
     )
     assert 'value="2023-Q3"' in response.content.decode()
+
+
+def test_an_abolished_district_whose_figures_end_earlier_opens_on_its_last_quarter_with_figures(client, cast, today):
+    # The Gio Linh demo: the district was abolished on 30/06/2025, its dossiers are of 2023; Q2/2025 would be empty.
+    cast.district.valid_to = dt.date(2025, 6, 30)
+    cast.district.save()
+    received_dossier(cast.commune_a, at=local(2023, 9, 10, 9))  # a commune under it
+    response = report(client, cast)
+    assert response.context["period"].label == "2023-Q3"
+
+
+def test_a_live_unit_opens_on_the_last_quarter_even_without_figures(client, cast, today):
+    received_dossier(cast.commune_a, at=local(2023, 9, 10, 9))
+    assert report(client, cast).context["period"].label == "2026-Q3"
+    assert span(book(client, cast).context["period"]) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
