@@ -252,3 +252,15 @@ def test_the_check_finds_english_on_an_english_page(client, cast, texts):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = english_on(page_text(client.get(reverse("web:worklist")).content.decode()), texts)
     assert len(english) > 5
+
+
+def test_validation_messages_are_vietnamese(client, cast, texts):
+    """A wrong log-in, an empty reception form and an empty password change answer in Vietnamese."""
+    wrong = client.post(reverse("login"), {"username": "desk_a", "password": "wrong"})
+    assert wrong.status_code == 200 and english_on(page_text(wrong.content.decode()), texts) == []
+    client.force_login(cast.desk_a)
+    for page in [client.post(reverse("web:receive"), {}), client.post(reverse("password_change"), {})]:
+        text = page_text(page.content.decode())
+        assert page.status_code == 200 and english_on(text, texts) == [], text[:300]
+        assert "This field is required" not in text
+    assert "Trường này là bắt buộc" in page_text(page.content.decode())  # Django's own message, in Vietnamese
