@@ -47,7 +47,11 @@ def _new(cast, code: str) -> Dossier:
 
 def _state(dossier: Dossier) -> dict:
     dossier.refresh_from_db()
-    return {f.attname: getattr(dossier, f.attname) for f in Dossier._meta.concrete_fields if f.attname not in OWN}
+    state = {f.attname: getattr(dossier, f.attname) for f in Dossier._meta.concrete_fields if f.attname not in OWN}
+    # The search keys begin with the (own) code, folded: the rest must be the same (search.py).
+    for key in ("search_key", "search_key_public"):
+        state[key] = state[key].removeprefix(dossier.code.lower())
+    return state
 
 
 def _event_state(event: DossierEvent) -> tuple:
