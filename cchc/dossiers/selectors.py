@@ -152,7 +152,7 @@ SORTS = {
 
 def deadline_flags(dossier: Dossier, now: dt.datetime | None = None) -> dict[str, bool]:
     """Whether `dossier` is overdue or due within a working day now, as the work list flags it."""
-    qs = cast(DossierQuerySet, Dossier.objects.filter(pk=dossier.pk)).with_deadline_flags(now)
+    qs = Dossier.objects.filter(pk=dossier.pk).with_deadline_flags(now)
     row = qs.values_list("is_overdue", "is_due_soon").first()
     return {"overdue": bool(row and row[0]), "due_soon": bool(row and row[1])}
 
