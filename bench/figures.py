@@ -325,8 +325,30 @@ def _drop_indexes(connection, table: str) -> list[str]:
     return [sql for _name, sql in found]
 
 
-def _bulk_insert(connection, table: str, columns: list[str], rows: list[tuple]) -> None:
+def _with_model_defaults(connection, table: str, columns: list[str], rows: list[tuple]):
+    """Add the table's columns the builder does not name but the model gives a value by default (the portal's and
+    the search's columns came after this builder): each row gets the field's default, as Django would write it."""
+    from django.apps import apps
+
+    model = next(m for m in apps.get_models() if m._meta.db_table == table)
+    # A field's default, or "" for a text field without one (as Django writes it); never a callable's value.
+    extra = [
+        f
+        for f in model._meta.concrete_fields
+        if f.column not in columns
+        and not f.primary_key
+        and not (f.has_default() and callable(f.default))
+        and f.get_default() is not None
+    ]
+    if not extra:
+        return columns, rows
+    values = tuple(f.get_db_prep_save(f.get_default(), connection) for f in extra)
+    return [*columns, *(f.column for f in extra)], (tuple(row) + values for row in rows)
+
+
+def _bulk_insert(connection, table: str, columns: list[str], rows) -> None:
     connection.ensure_connection()
+    columns, rows = _with_model_defaults(connection, table, columns, rows)
     raw = connection.connection
     names = ", ".join(columns)
     if connection.vendor == "postgresql":
