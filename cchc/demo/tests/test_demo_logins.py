@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from cchc.demo.load import SUGGESTED, demo_logins
 
@@ -36,6 +37,11 @@ def test_the_suggested_log_ins_come_first_with_vietnamese_role_names(demo):
     assert sorted(line.split()[0] for line in lines if line.startswith("  ")) == sorted(
         login.username for login in demo_logins()
     )
+
+
+def test_the_log_ins_are_printed_in_vietnamese_whatever_language_is_active(demo):
+    with translation.override("en"):
+        assert "Nên đăng nhập thử trước" in _printed()
 
 
 def test_the_port_comes_from_the_environment_by_default(demo, monkeypatch):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cchc.demo.generator import SEED
@@ -27,6 +29,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        # In the site's language (Vietnamese), whatever the caller had active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._handle(**options)
+
+    def _handle(self, **options) -> None:
         verbosity = options["verbosity"]
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         if options["reset"]:
