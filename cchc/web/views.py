@@ -25,7 +25,6 @@ from cchc.notices.selectors import notices_of_dossier
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
 
-from .forms_search import SearchForm
 from .forms import (
     ACTION_FORMS,
     ALREADY_SENT,
@@ -35,6 +34,7 @@ from .forms import (
     UploadForm,
     action_form,
 )
+from .forms_search import SearchForm
 from .http import acting_user, is_htmx, page_name
 from .permissions import desk_officer_required, staff_required
 
