@@ -74,7 +74,8 @@ def test_the_page_in_chromium(live_server, cast, evaluated):
         page.fill("#id_username", cast.reform_officer.username)
         page.fill("#id_password", "pass-1234")
         page.press("#id_password", "Enter")
-        page.wait_for_url(f"{live_server.url}/can-bo/")
+        # The reform officer lands on the report page (the work lists follow the job: decision 0021).
+        page.wait_for_url(f"{live_server.url}/can-bo/reports/**")
         page.get_by_role("link", name="Mức độ hài lòng").click()
         page.fill("#id_period", "2023-Q3")
         page.select_option("#id_cutoff", "calendar")
