@@ -100,11 +100,11 @@ def main() -> None:
         print(f"{'':<10} {result['rows']} dossiers, loaded in {result['load_s']:.0f} s")
 
 
-def _pg_exists() -> bool:
+def _pg_exists(name: str = PG_BENCH_DB) -> bool:
     import psycopg
 
     with psycopg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_BENCH_DB]).fetchone() is not None
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
 def _pg_admin(*statements: str) -> None:

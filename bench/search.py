@@ -30,7 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+from figures import _pg_admin, _pg_exists  # noqa: E402
+
 PG_BENCH_DB = "cchc_bench_search"
 FAMILY = [
     "Nguyễn",
@@ -69,7 +70,7 @@ def main() -> None:
         return
     if not args.keep:
         _pg_admin(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-    if not _pg_exists():
+    if not _pg_exists(PG_BENCH_DB):
         _pg_admin(f"CREATE DATABASE {PG_BENCH_DB}")
     url = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench-" + "x" * 60}
@@ -88,21 +89,6 @@ def main() -> None:
             f"{name:<34} {timing['n']:>4} {timing['p50']:>8.1f} {timing['p95']:>8.1f} {timing['max']:>8.1f} "
             f"{timing['rows']:>14}"
         )
-
-
-def _pg_exists() -> bool:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_BENCH_DB]).fetchone() is not None
-
-
-def _pg_admin(*statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        for statement in statements:
-            conn.execute(statement)
 
 
 # --- the worker: Django set up on the throw-away database ---
@@ -126,7 +112,6 @@ def worker(n: int, queries: int) -> None:
     began = time.perf_counter()
     rows = Dossier.objects.count()
     if rows == 0:
-        _defaults_for_columns_the_builder_leaves_out(connection)
         rows = figures.load(n, connection, log)
         rename_and_fill(connection, log)
     else:
@@ -181,27 +166,6 @@ def worker(n: int, queries: int) -> None:
     for name, timing in timings.items():
         print(f"{name}: p50 {timing['p50']:.1f} ms, p95 {timing['p95']:.1f} ms", file=log, flush=True)
     print(json.dumps({"rows": rows, "load_s": load_s, "timings": timings}))
-
-
-def _defaults_for_columns_the_builder_leaves_out(connection) -> None:
-    """figures.py's COPY predates the portal's columns (applicant_kind, the evaluation criteria...): give the NOT
-    NULL columns of the tables it loads a database default for the load ("person", else empty, false or 0)."""
-    tables = ["dossiers_dossier", "dossiers_apology", "feedback_evaluation", "feedback_feedback"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT table_name, column_name, data_type FROM information_schema.columns "
-            "WHERE table_name = ANY(%s) AND is_nullable = 'NO' AND column_default IS NULL AND column_name <> 'id'",
-            [tables],
-        )
-        for table, column, data_type in cursor.fetchall():
-            value = "'person'" if column == "applicant_kind" else "false" if data_type == "boolean" else "''"
-            if data_type in ("integer", "smallint", "bigint", "numeric"):
-                value = "0"
-            elif data_type == "jsonb":
-                value = "'{}'"
-            elif data_type.startswith("timestamp"):
-                continue
-            cursor.execute(f"ALTER TABLE {table} ALTER COLUMN {column} SET DEFAULT {value}")
 
 
 def rename_and_fill(connection, log) -> None:

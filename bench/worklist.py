@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+from figures import _pg_admin, _pg_exists  # noqa: E402
+
 PG_BENCH_DB = os.environ.get("CCHC_BENCH_DB", "cchc_bench_worklist")
 
 
@@ -40,7 +41,7 @@ def main() -> None:
         return
     if not args.keep:
         _pg_admin(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-    if not _pg_exists():
+    if not _pg_exists(PG_BENCH_DB):
         _pg_admin(f"CREATE DATABASE {PG_BENCH_DB}")
     url = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench-" + "x" * 60}
@@ -61,21 +62,6 @@ def main() -> None:
             f"{name:<40} {timing['n']:>4} {timing['p50']:>8.1f} {timing['p95']:>8.1f} {timing['max']:>8.1f} "
             f"{timing['count']:>8}"
         )
-
-
-def _pg_exists() -> bool:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_BENCH_DB]).fetchone() is not None
-
-
-def _pg_admin(*statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        for statement in statements:
-            conn.execute(statement)
 
 
 def worker(n: int, runs: int) -> None:
@@ -100,7 +86,6 @@ def worker(n: int, runs: int) -> None:
     rows = Dossier.objects.count()
     communes = list(Unit.objects.filter(level="commune").order_by("code"))
     if rows == 0:
-        search_bench._defaults_for_columns_the_builder_leaves_out(connection)
         rows = figures.load(n, connection, log)
         search_bench.rename_and_fill(connection, log)
         communes = list(Unit.objects.filter(level="commune").order_by("code"))
