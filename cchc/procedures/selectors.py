@@ -103,8 +103,13 @@ def catalogue_search(
             matching.append(pk)
             if phrase in folded_name:
                 phrase_first.append(pk)
+    found = qs.filter(pk__in=matching)
+    if not phrase_first:
+        # No name holds the phrase. (A Case whose one When can never hold compiles to the constant 1, and
+        # PostgreSQL reads "ORDER BY 1" as the first column, the id: so no rank at all then.)
+        return found.order_by("code")
     rank = Case(When(pk__in=phrase_first, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return qs.filter(pk__in=matching).order_by(rank, "code")
+    return found.order_by(rank, "code")
 
 
 def catalogue_fields() -> list[str]:
