@@ -107,6 +107,28 @@ def _pg_exists(name: str = PG_BENCH_DB) -> bool:
         return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
+def run_worker_on_throwaway_pg(db: str, script: str, worker_args: list[str], keep: bool) -> dict:
+    """Run `script --worker ...worker_args` with Django on the PostgreSQL database `db` (made, and dropped afterwards
+    unless `keep`), and return the JSON its last line prints (the benchmarks of search and the work list)."""
+    if not keep:
+        _pg_admin(f"DROP DATABASE IF EXISTS {db}")
+    if not _pg_exists(db):
+        _pg_admin(f"CREATE DATABASE {db}")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{db}",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-" + "x" * 60,
+    }
+    argv = [sys.executable, script, "--worker", *worker_args]
+    try:
+        out = subprocess.run(argv, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
+    finally:
+        if not keep:
+            _pg_admin(f"DROP DATABASE IF EXISTS {db}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def _pg_admin(*statements: str) -> None:
     import psycopg
 

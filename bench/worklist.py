@@ -17,14 +17,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figures import _pg_admin, _pg_exists  # noqa: E402
+from figures import run_worker_on_throwaway_pg  # noqa: E402
 
 PG_BENCH_DB = os.environ.get("CCHC_BENCH_DB", "cchc_bench_worklist")
 
@@ -39,19 +38,8 @@ def main() -> None:
     if args.worker:
         worker(args.dossiers, args.runs)
         return
-    if not args.keep:
-        _pg_admin(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-    if not _pg_exists(PG_BENCH_DB):
-        _pg_admin(f"CREATE DATABASE {PG_BENCH_DB}")
-    url = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench-" + "x" * 60}
-    argv = [sys.executable, __file__, "--worker", "--dossiers", str(args.dossiers), "--runs", str(args.runs)]
-    try:
-        out = subprocess.run(argv, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
-    finally:
-        if not args.keep:
-            _pg_admin(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-    result = json.loads(out.strip().splitlines()[-1])
+    worker_args = ["--dossiers", str(args.dossiers), "--runs", str(args.runs)]
+    result = run_worker_on_throwaway_pg(PG_BENCH_DB, __file__, worker_args, args.keep)
     print()
     print(
         f"{result['rows']} dossiers ({result['open']} open), ready in {result['load_s']:.0f} s; milliseconds per page"
