@@ -84,6 +84,7 @@ def test_the_filters_narrow_the_list(request, live_server, catalogue, width):
     shot(page, f"catalogue-filtered-{width}")
     assert_accessible(page)
     page.get_by_role("link", name="Cấp giấy phép xây dựng nhà ở riêng lẻ").click()
+    page.wait_for_url("**/thu-tuc/*/")
     body = page.locator("main").inner_text()
     assert "75.000 đồng" in body and "Nộp hồ sơ trực tuyến" not in body
     assert_accessible(page)

@@ -52,6 +52,8 @@ def test_feedback_sent_on_a_phone_answered_by_the_unit_and_published(live_server
     page.wait_for_url(re.compile(r"/can-bo/$"))
     page.get_by_role("link", name="Phản ánh, kiến nghị").first.click()
     page.get_by_role("link", name=feedback.code).click()
+    page.wait_for_url(re.compile(rf"/can-bo/phan-anh/{feedback.pk}/$"))
+    page.wait_for_selector("#id_answer")
     assert "0915 222 333" in page.content()
     shot(page, "feedback-staff-detail-desktop")
     page.fill("#id_answer", "Từ ngày 4/12, Bộ phận một cửa mở cửa đúng 7 giờ.")
