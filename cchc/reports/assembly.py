@@ -28,7 +28,7 @@ from cchc.reform import models as reform
 from cchc.reform.selectors import Totals, district_rollup, period_find, section_rows
 from cchc.units.models import Unit, UnitLevel
 
-from .figures.dossiers import DossierFigures, Scope, dossier_figures, dossier_figures_by_unit
+from .figures.dossiers import DossierFigures, Scope, area_figures
 from .renderers import context as ctx
 
 # Scope titles by the level of the reporting unit: whole area, own desk, the units below.
@@ -147,8 +147,9 @@ def _official_order(unit: Unit) -> tuple[str, str]:
 
 def report_figures(*, unit: Unit, period: Period) -> ReportFigures:
     """The dossier figures of the three scopes and of every unit below `unit` in force during the period."""
-    scopes = {scope.value: dossier_figures(unit=unit, period=period, scope=scope) for scope in Scope}
-    by_unit = dossier_figures_by_unit(parent=unit, period=period)
+    # One set of grouped queries for the three scopes and the units below (each was its own set before).
+    area = area_figures(parent=unit, period=period)
+    scopes, by_unit = area.scopes, dict(area.by_unit)
     own = UnitFigures(unit, by_unit.pop(unit.code), True)
     children = [
         UnitFigures(f.unit, f, False)

@@ -307,6 +307,13 @@ class _Tally:
             self.sums[key] += row.get(f"{key}__sum") or Decimal(0)
             self.sizes[key] += row.get(f"{key}__n") or 0
 
+    def add(self, other: _Tally) -> None:
+        for key in COUNT_KEYS:
+            self.counts[key] += other.counts[key]
+        for key in DURATION_FIELDS:
+            self.sums[key] += other.sums[key]
+            self.sizes[key] += other.sizes[key]
+
     def figures(self, unit: Unit, scope: Scope, period: Period) -> DossierFigures:
         durations: dict[str, Decimal | None] = {
             key: (self.sums[key] / self.sizes[key]).quantize(CENT, rounding=ROUND_HALF_UP) if self.sizes[key] else None
@@ -388,6 +395,14 @@ def dossier_figures(*, unit: Unit, period: Period, scope: Scope | str = Scope.TR
     return tally.figures(unit, scope, period)
 
 
+@dataclass(frozen=True)
+class AreaFigures:
+    """The figures of a unit's three scopes and of each unit directly below it, from one set of queries."""
+
+    scopes: dict[str, DossierFigures]  # Scope value -> figures of `parent`
+    by_unit: dict[str, DossierFigures]  # unit code -> figures, as dossier_figures_by_unit returns them
+
+
 def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, DossierFigures]:
     """The figures of `parent` (scope self) and of each unit directly below it (scope tree), keyed by unit code.
 
@@ -395,6 +410,14 @@ def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, Dossie
     many units there are. Children are those in force at some time during the period, plus any other child that
     has figures.
     """
+    return area_figures(parent=parent, period=period).by_unit
+
+
+def area_figures(*, parent: Unit, period: Period) -> AreaFigures:
+    """`dossier_figures_by_unit` and the three scopes of `parent`, all from the same grouped queries (the report
+    page and the report file state both): every count and duration sum adds up across receiving units, so the
+    scopes are sums of the per-unit tallies, as `dossier_figures` would count them (own desk: the parent's bucket;
+    units below: every other bucket; whole area: all of them)."""
     period = period.as_of()
     subtree = list(Unit.objects.filter(path__startswith=parent.path))
     # The parent's own specialist offices count in the parent's own figures (see _unit_ids), not as children.
@@ -416,7 +439,18 @@ def dossier_figures_by_unit(*, parent: Unit, period: Period) -> dict[str, Dossie
         for code, u in children.items()
         if (u.valid_from is None or u.valid_from <= period.end) and (u.valid_to is None or u.valid_to >= period.start)
     }
-    result = {parent.code: tallies.get(parent.code, _Tally()).figures(parent, Scope.SELF, period)}
+    by_unit = {parent.code: tallies.get(parent.code, _Tally()).figures(parent, Scope.SELF, period)}
     for code in sorted(in_force | (tallies.keys() - {parent.code}), key=lambda c: children[c].path):
-        result[code] = tallies.get(code, _Tally()).figures(children[code], Scope.TREE, period)
-    return result
+        by_unit[code] = tallies.get(code, _Tally()).figures(children[code], Scope.TREE, period)
+
+    below, whole = _Tally(), _Tally()
+    for code, tally in tallies.items():
+        whole.add(tally)
+        if code != parent.code:
+            below.add(tally)
+    scopes = {
+        Scope.SELF.value: tallies.get(parent.code, _Tally()).figures(parent, Scope.SELF, period),
+        Scope.CHILDREN.value: below.figures(parent, Scope.CHILDREN, period),
+        Scope.TREE.value: whole.figures(parent, Scope.TREE, period),
+    }
+    return AreaFigures(scopes, by_unit)
