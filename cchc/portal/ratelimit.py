@@ -1,10 +1,10 @@
 """Rate limits for the portal's anonymous visitors: failed tracking guesses, feedback posts, ... counted in Django's
 cache, per key (a client address, a dossier code), in fixed windows (docs/decisions/0014).
 
-Nothing here writes to the database: a refused request leaves it as it was. The counts live in the default cache.
-Django's default cache (LocMemCache) is per process, so with several server processes each counts on its own and a
-visitor gets up to (processes × limit) tries: production with more than one process sets `CACHE_URL` to a shared
-cache (Redis, config/settings.py). A cache that loses its counts (restart, eviction) only gives a few more tries.
+A refused request writes nothing. The counts live in the default cache, which every server process shares: a table
+in the database (cchc.lib.cache, whose `incr` is atomic and keeps the window's expiry), or the Redis `CACHE_URL`
+names (config/settings.py, docs/decisions/0031); so a limit counts the guesses made on all the app servers. A cache
+that loses its counts (eviction, a Redis restart) only gives a few more tries.
 
 Use:
     rate = Rate.from_settings("feedback", "CCHC_FEEDBACK_POSTS_PER_ADDRESS", "CCHC_FEEDBACK_WINDOW_MINUTES")
@@ -91,7 +91,8 @@ def record(pairs: Iterable[tuple[Rate, str]], *, now: float | None = None) -> No
     for rate, ident in pairs:
         number, left = _window(rate, now)
         key = _key(rate, ident, number)
-        # add() then incr() is atomic on Redis and within one process on LocMemCache; the key expires with its window.
+        # add() then incr() counts every event, even from two servers at once, on Redis and on the database cache
+        # (cchc.lib.cache; not on Django's own DatabaseCache); the key expires with its window.
         cache.add(key, 0, timeout=left + 1)
         try:
             cache.incr(key)

@@ -21,7 +21,7 @@ SENDER = {"sender_name": "Phạm Thị Lụa", "sender_phone": "0987 654 321", "
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(db):
     cache.clear()
     yield
     cache.clear()

@@ -32,7 +32,7 @@ TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
 
 
 @pytest.fixture(autouse=True)
-def _media_and_limits(settings, tmp_path):
+def _media_and_limits(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield

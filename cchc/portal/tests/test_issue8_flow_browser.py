@@ -47,7 +47,7 @@ CITIZEN = {"name": "Trần Văn Bình", "id_number": "045099001234", "phone": "0
 
 
 @pytest.fixture(autouse=True)
-def _media_and_limits(settings, tmp_path):
+def _media_and_limits(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()  # the portal's rate limits count in the cache
     yield

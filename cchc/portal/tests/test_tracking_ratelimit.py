@@ -11,7 +11,7 @@ from cchc.portal.ratelimit import Rate
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(db):
     cache.clear()
     yield
     cache.clear()
