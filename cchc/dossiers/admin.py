@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from cchc.lib.admin import ReadOnlyAdminMixin
 
-from .models import Apology, Dossier, DossierComponent, DossierEvent
+from .models import Apology, Dossier, DossierComponent, DossierEvent, ReceptionGuidance
 
 
 class DossierEventInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -37,3 +37,30 @@ class DossierAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class ApologyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["dossier", "issued_at", "new_due_at"]
     date_hierarchy = "issued_at"
+
+
+@admin.register(ReceptionGuidance)
+class ReceptionGuidanceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The guidance slips of incomplete dossiers the desks did not receive (counted per unit and year)."""
+
+    list_display = ["number", "year", "unit", "procedure", "applicant_name", "by", "at"]
+    list_filter = ["year", "unit"]
+    search_fields = ["applicant_name", "applicant_phone", "procedure__code", "procedure__name"]
+    date_hierarchy = "at"
+    list_select_related = ["unit", "procedure", "by"]
+    fields = (
+        "unit",
+        "year",
+        "number",
+        "procedure",
+        "applicant_name",
+        "applicant_phone",
+        "applicant_address",
+        "applicant_email",
+        "items",
+        "submitted",
+        "note",
+        "by",
+        "at",
+    )
+    readonly_fields = fields

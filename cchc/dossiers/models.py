@@ -428,3 +428,44 @@ class DossierCodeCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code}-{self.day:%y%m%d}: {self.last}"
+
+
+class ReceptionGuidance(models.Model):
+    """An incomplete dossier the desk did not receive, and the guidance slip the applicant took away: the
+    "one-time, complete" list of what to supplement, with the officer's reasons (Decree 61/2018 Art. 15(1) and
+    17(1)(b); Mẫu 02 of Circular 01/2018). Numbered per unit and year ("Số: 12/HDHS"); kept to be re-printed and
+    counted. The applicant's data is personal data: only the desk officers of `unit` see it."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("receiving unit"), on_delete=models.PROTECT, related_name="reception_guidances"
+    )
+    procedure = models.ForeignKey(
+        "procedures.Procedure", verbose_name=_("procedure"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    applicant_name = models.CharField(_("applicant"), max_length=200)
+    applicant_phone = models.CharField(_("phone"), max_length=32, blank=True)
+    applicant_address = models.CharField(_("address"), max_length=300, blank=True)
+    applicant_email = models.EmailField(_("e-mail"), blank=True)
+    # The missing documents as the catalogue named them then, each with the officer's reason:
+    # [{"component": pk, "name": ..., "form": ..., "quantity": n, "reason": ...}], in the catalogue's order.
+    items = models.JSONField(_("documents to supplement"), default=list)
+    # The documents the applicant did bring (component ids), so the reception can go on from the slip.
+    submitted = models.JSONField(_("documents brought"), default=list, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("guided by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("reception guidance")
+        verbose_name_plural = _("reception guidances")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "number"], name="reception_guidance_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}/HDHS {self.unit} {self.year}"

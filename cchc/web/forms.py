@@ -50,12 +50,13 @@ class ReceptionForm(CleanTextMixin, forms.Form):
         self.fields["unit"].queryset = units
         unit = self._chosen_unit(units)
         self.fields["procedure"].queryset = receivable_procedures(unit)
-        procedure_id = self.data.get("procedure") if self.is_bound else None
+        # A form opened from a guidance slip starts from its values (views_guidance.reception_initial).
+        procedure_id = self.data.get("procedure") if self.is_bound else self.initial.get("procedure")
         if is_pk(procedure_id):
             self.fields["components"].queryset = ComponentDocument.objects.filter(procedure_id=procedure_id)
 
     def _chosen_unit(self, units):
-        value = self.data.get("unit") if self.is_bound else None
+        value = self.data.get("unit") if self.is_bound else self.initial.get("unit")
         if is_pk(value):
             return units.filter(pk=value).first()
         return units.first()

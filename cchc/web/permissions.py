@@ -46,6 +46,9 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:receive": DESK_OFFICER,
     "web:receive_procedures": DESK_OFFICER,
     "web:receive_components": DESK_OFFICER,
+    "web:receive_guidance": DESK_OFFICER,
+    # A guidance slip carries the applicant's data: for the desk officers of its unit only (else 404).
+    "web:print_guidance": DESK_OFFICER,
     "web:receipt": HANDLER,
     "web:print_supplement_request": HANDLER,
     "web:print_refusal": HANDLER,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import forms_print, views, views_evaluation, views_feedback, views_worklist
+from . import forms_print, views, views_evaluation, views_feedback, views_guidance, views_worklist
 
 app_name = "web"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("receive/", views.receive, name="receive"),
     path("receive/procedures/", views.receive_procedures, name="receive_procedures"),
     path("receive/components/", views.receive_components, name="receive_components"),
+    path("receive/guidance/", views_guidance.receive_guidance, name="receive_guidance"),
+    path("guidance/<int:pk>/", views_guidance.print_guidance, name="print_guidance"),
     path("search/", views.search, name="search"),
     path("tracking-book/", views.tracking_book, name="tracking_book"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier_detail"),

@@ -37,6 +37,7 @@ from .forms import (
 from .forms_search import SearchForm
 from .http import acting_user, is_htmx, page_name
 from .permissions import desk_officer_required, staff_required
+from .views_guidance import guidance_offer, reception_initial
 
 WORKLIST_LIMIT = 300
 
@@ -60,7 +61,7 @@ def _log_view(request: HttpRequest, dossiers) -> None:
 @desk_officer_required
 @require_http_methods(["GET", "POST"])
 def receive(request: HttpRequest) -> HttpResponse:
-    form = ReceptionForm(request.POST or None, user=request.user)
+    form = ReceptionForm(request.POST or None, user=request.user, initial=reception_initial(request))
     once = OneTimeTokenForm(request.POST or None)
     if request.method == "POST":
         earlier = once.earlier_result(request.user, form)
@@ -96,7 +97,8 @@ def receive(request: HttpRequest) -> HttpResponse:
             else:  # the same form posted at the same moment made the dossier
                 messages.info(request, ALREADY_SENT)
             return redirect(url)
-    return render(request, "web/receive.html", {"form": form, "once": once})
+    # Required documents missing: the page offers the guidance slip (Mẫu 02) besides the error (views_guidance).
+    return render(request, "web/receive.html", {"form": form, "once": once, **guidance_offer(request, form)})
 
 
 @desk_officer_required

@@ -21,6 +21,7 @@ SAMPLE_KWARGS = {
     "web:dossier_upload": {"code": "X"},
     "web:document": {"code": "X", "pk": 1},
     "web:feedback_detail": {"pk": 1},
+    "web:print_guidance": {"pk": 1},
 }
 
 

@@ -122,6 +122,7 @@ def staff_urls(dossier_code: str) -> list[str]:
         "web:dossier_action": [{"code": dossier_code, "action": "approve"}],
         "web:document": [{"code": dossier_code, "pk": 1}],
         "web:feedback_detail": [{"pk": 1}],
+        "web:print_guidance": [{"pk": 1}],
     }
     urls = []
     for name in names:
