@@ -25,6 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -88,16 +89,24 @@ def blocked(pairs: Iterable[tuple[Rate, str]], *, now: float | None = None) -> i
 def record(pairs: Iterable[tuple[Rate, str]], *, now: float | None = None) -> None:
     """Count one event for each (rate, key) pair in its current window."""
     now = time.time() if now is None else now
-    for rate, ident in pairs:
-        number, left = _window(rate, now)
-        key = _key(rate, ident, number)
-        # add() then incr() counts every event, even from two servers at once, on Redis and on the database cache
-        # (cchc.lib.cache; not on Django's own DatabaseCache); the key expires with its window.
-        cache.add(key, 0, timeout=left + 1)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=left + 1)
+    # One transaction: the database cache then commits once for all the pairs (a commit is most of its cost).
+    with transaction.atomic():
+        for rate, ident in pairs:
+            _record_one(rate, ident, now)
+
+
+def _record_one(rate: Rate, ident: str, now: float) -> None:
+    number, left = _window(rate, now)
+    key = _key(rate, ident, number)
+    # The first event of a window adds its key at 1 (one write); the next ones incr() it, which counts every event,
+    # even from two servers at once, on Redis and on the database cache (cchc.lib.cache; not on Django's own
+    # DatabaseCache). The key expires with its window.
+    if cache.add(key, 1, timeout=left + 1):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=left + 1)
 
 
 def too_many_requests(
