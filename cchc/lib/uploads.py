@@ -157,3 +157,21 @@ def display_name(name: str, default: str = "") -> str:
     """The name a person gave the file, without any folder part (of either slash) or leading dots."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip().lstrip(".")
     return base[:200] or default
+
+
+def is_text(stream: IO[bytes], *, sample: int = 1024 * 1024) -> bool:
+    """Whether the content (its first `sample` bytes) is UTF-8 text (a BOM allowed) without NUL or other control
+    characters than tab, line feed and carriage return: a CSV table or a .txt report, judged by content. The stream
+    is left at its start."""
+    stream.seek(0)
+    head = stream.read(sample)
+    stream.seek(0)
+    if not head or b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if len(head) < sample or exc.start < len(head) - 3:  # not merely a character cut at the sample's end
+            return False
+        text = head[: exc.start].decode("utf-8-sig")
+    return not any(ord(c) < 32 and c not in "\t\n\r" for c in text)

@@ -15,9 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from cchc.accounts.services import FormTokenError, create_once
+from cchc.lib.formatting import vn_amount, vn_int, vn_percent
 from cchc.web.forms import ALREADY_SENT, OneTimeTokenForm
 from cchc.web.http import acting_user
 
@@ -64,12 +65,14 @@ def _display(row: SectionRow, name: str) -> str:
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return vn_amount(value)
+    if isinstance(value, int):
+        return vn_int(value)
     return "" if value is None else str(value)
 
 
 def _percent(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}%"
+    return "" if value is None else vn_percent(value)
 
 
 def _section(kind: str, model: type[SectionRow], rows: list[SectionRow], form) -> dict:
@@ -119,29 +122,51 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reform/index.html", {"form": form, "units": units, "periods": periods})
 
 
+CORRECTIONS = "corrections"
+
+
+def _section_url(unit_code: str, year: int, quarter: int, kind: str) -> str:
+    """The period page opened on one section (each section has its own address: the page works without script)."""
+    return reverse("reform:period", args=[unit_code, year, quarter]) + f"?section={kind}#section"
+
+
 @login_required
 @_quarter_checked
 def period_page(request: HttpRequest, unit_code: str, year: int, quarter: int) -> HttpResponse:
-    """Every section of the unit's quarter, with the forms to add rows when the user may edit."""
+    """The unit's quarter, one section at a time (a side menu lists them with their row counts), with the form to
+    add rows when the user may edit."""
     unit = get_unit_for_user(request.user, unit_code)
     period = selectors.period_find(unit=unit, year=year, quarter=quarter)
     editable = can_edit(request.user, unit)
-    sections = [
-        _section(kind, model, rows, section_form_class(kind)(unit=unit, prefix=kind) if editable else None)
-        for kind, model, rows in selectors.period_sections(period)
+    all_sections = selectors.period_sections(period)
+    corrections = selectors.period_corrections(period)
+    menu = [
+        {"kind": kind, "title": model._meta.verbose_name_plural, "count": len(rows)}
+        for kind, model, rows in all_sections
     ]
+    if corrections:
+        menu.append({"kind": CORRECTIONS, "title": _("Corrections after submission"), "count": len(corrections)})
+    wanted = request.GET.get("section", "")
+    current = wanted if any(entry["kind"] == wanted for entry in menu) else menu[0]["kind"]
+    section = None
+    for kind, model, rows in all_sections:
+        if kind == current:
+            form = section_form_class(kind)(unit=unit, prefix=kind) if editable else None
+            section = _section(kind, model, rows, form)
     context = {
         "unit": unit,
         "year": year,
         "quarter": quarter,
         "period": period,
-        "sections": sections,
+        "menu": menu,
+        "current": current,
+        "section": section,
         "editable": editable,
         "locked": bool(period and period.is_locked),
         "reason_form": CorrectionReasonForm(prefix="correction"),
         "can_submit": editable and can_submit(request.user, unit) and not (period and period.is_locked),
         "can_rollup": can_view_rollup(request.user, unit),
-        "corrections": selectors.period_corrections(period),
+        "corrections": corrections if current == CORRECTIONS else None,
     }
     return render(request, "reform/period.html", context)
 
@@ -171,7 +196,7 @@ def row_add(request: HttpRequest, unit_code: str, year: int, quarter: int, kind:
             services.section_row_create(
                 period=period, kind=kind, data=form.cleaned_data, by=acting_user(request), reason=reason
             )
-            return reverse("reform:period", args=[unit.code, year, quarter]) + f"#{kind}"
+            return _section_url(unit.code, year, quarter, kind)
 
         try:
             url, created = create_once(by=acting_user(request), token=once.token, create=add_row)
@@ -215,7 +240,7 @@ def row_edit(request: HttpRequest, unit_code: str, year: int, quarter: int, kind
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Row saved."))
-            return _period_url(unit.code, year, quarter)
+            return redirect(_section_url(unit.code, year, quarter, kind))
     context = {"unit": unit, "year": year, "quarter": quarter, "kind": kind, "form": form, "locked": locked}
     context.update(reason_form=reason_form, row=row, title=SECTION_MODELS[kind]._meta.verbose_name)
     return render(request, "reform/row_form.html", context)
@@ -233,20 +258,33 @@ def row_delete(request: HttpRequest, unit_code: str, year: int, quarter: int, ki
         reason = reason_form.cleaned_data.get("reason", "") if locked else ""
         services.section_row_delete(row=row, by=acting_user(request), reason=reason)
         messages.success(request, _("Row deleted."))
-        return _period_url(unit.code, year, quarter)
+        return redirect(_section_url(unit.code, year, quarter, kind))
     context = {"unit": unit, "year": year, "quarter": quarter, "kind": kind, "row": row, "locked": locked}
     context.update(reason_form=reason_form)
     return render(request, "reform/row_delete.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @_quarter_checked
 def period_submit(request: HttpRequest, unit_code: str, year: int, quarter: int) -> HttpResponse:
-    """Submit the unit's quarter (leader or reform officer): it is locked from then on."""
+    """Submit the unit's quarter (leader or reform officer): it is locked from then on. A GET shows what submitting
+    does and asks for confirmation (the POST, CSRF-protected, submits)."""
     unit = get_unit_for_user(request.user, unit_code, write=True)
     if not can_submit(request.user, unit):
         raise PermissionDenied(_("Only the unit's leader or reform officer may submit its report data."))
+    if request.method == "GET":
+        period = selectors.period_find(unit=unit, year=year, quarter=quarter)
+        if period is not None and period.is_locked:
+            messages.info(request, _("This period has already been submitted."))
+            return _period_url(unit.code, year, quarter)
+        sections = [
+            {"title": model._meta.verbose_name_plural, "count": len(rows)}
+            for _kind, model, rows in selectors.period_sections(period)
+        ]
+        context = {"unit": unit, "year": year, "quarter": quarter, "period": period, "sections": sections}
+        context["empty"] = not any(entry["count"] for entry in sections)
+        return render(request, "reform/submit_confirm.html", context)
     period = services.period_get_or_create(unit=unit, year=year, quarter=quarter, by=acting_user(request))
     try:
         services.period_submit(period=period, by=acting_user(request))

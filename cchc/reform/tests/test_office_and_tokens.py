@@ -60,7 +60,7 @@ def test_a_row_posted_twice_is_added_once(client, cast):
     second = client.post(url("row_add", cast.commune_a, "documents"), data)
     assert DirectiveDocument.objects.count() == 1
     assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"] == url("period", cast.commune_a) + "#documents"
+    assert first["Location"] == second["Location"] == url("period", cast.commune_a) + "?section=documents#section"
     assert FormToken.objects.get().token == data["form_token"]
     # A new form (a new token) adds a second row.
     assert client.post(url("row_add", cast.commune_a, "documents"), once(DOC_POST)).status_code == 302
@@ -76,5 +76,8 @@ def test_a_row_without_a_token_is_refused(client, cast):
 
 def test_each_add_form_of_the_period_page_carries_its_own_token(client, cast):
     client.force_login(cast.specialist_a)
-    tokens = TOKEN_INPUT.findall(client.get(url("period", cast.commune_a)).content.decode())
-    assert len(tokens) > 1 and len(set(tokens)) == len(tokens)
+    # One section a page (the side menu's address for each): every page's add form has a fresh token.
+    pages = [client.get(url("period", cast.commune_a), {"section": kind}) for kind in ("documents", "trainings")]
+    pages.append(client.get(url("period", cast.commune_a), {"section": "documents"}))
+    tokens = [token for page in pages for token in TOKEN_INPUT.findall(page.content.decode())]
+    assert len(tokens) == 3 and len(set(tokens)) == len(tokens)

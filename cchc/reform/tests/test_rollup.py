@@ -76,5 +76,5 @@ def test_rollup_page_shows_the_sums(rollup_cast, client):
     response = client.get("/can-bo/reform/gio-linh/2023/q3/rollup/")
     assert response.status_code == 200
     assert response.context["rollup"].communes_totals.training_participants == 130
-    assert "<td>130</td>" in response.content.decode()
+    assert '<td class="num">130</td>' in response.content.decode()
     assert "UBND xã Cũ" not in response.content.decode()

@@ -98,7 +98,7 @@ def test_submit_then_edit_needs_a_reason(cast, login):
     assert response.status_code == 302
     correction = Correction.objects.get()
     assert (correction.old_value, correction.new_value, correction.by) == ("15/UBND", "16/UBND", cast.leader_a)
-    assert "Ghi nhầm số" in client.get(url("period", cast.commune_a)).content.decode()
+    assert "Ghi nhầm số" in client.get(url("period", cast.commune_a), {"section": "corrections"}).content.decode()
 
     delete = url("row_delete", cast.commune_a, "documents", doc.pk)
     assert client.post(delete).status_code == 200
@@ -112,12 +112,14 @@ def test_draft_row_edit_and_delete(cast, login):
         period=period, kind="procedure-reviews", data={"reviewed": 0, "proposed": 0, "simplified": 0}, by=None
     )
     client = login(cast.desk_a)
-    page = client.get(url("period", cast.commune_a)).content.decode()
+    section = {"section": "procedure-reviews"}
+    page = client.get(url("period", cast.commune_a), section).content.decode()
     assert "none arising" in page or "không phát sinh" in page
     edit = url("row_edit", cast.commune_a, "procedure-reviews", row.pk)
     data = {"procedure-reviews-reviewed": "5", "procedure-reviews-proposed": "2", "procedure-reviews-simplified": "2"}
     assert client.post(edit, data).status_code == 302
-    assert "100.00%" in client.get(url("period", cast.commune_a)).content.decode()
+    # Vietnamese notation whatever the interface language (the decimal comma).
+    assert "100,00%" in client.get(url("period", cast.commune_a), section).content.decode()
     assert client.post(url("row_delete", cast.commune_a, "procedure-reviews", row.pk)).status_code == 302
     assert not Correction.objects.exists()
     assert login(cast.desk_b).get(edit).status_code == 404

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from cchc.lib.formatting import vn_amount, vn_decimal
 
 # A grouped number must have whole groups of three digits, so "242.322,798" is one number and the "."
 # ending a sentence ("... 520.") is not taken as part of it.
@@ -32,25 +34,13 @@ def decimals_of(token: str) -> int:
 
 
 def format_number(value: Decimal, decimals: int = 0) -> str:
-    """Write a number the Vietnamese way, rounded half-up to the given decimals."""
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + ".".join(groups)
-    return f"{text},{fraction}" if fraction else text
+    """Write a number the Vietnamese way, rounded half-up to the given decimals (cchc.lib.formatting's notation)."""
+    return vn_decimal(value, decimals)
 
 
 def format_amount(value: Decimal) -> str:
     """Write an exact amount with as many decimals as it has (a sum of printed amounts)."""
-    exponent = value.normalize().as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_number(value, decimals)
+    return vn_amount(value)
 
 
 def format_percent(value: Decimal, printed_decimals: int) -> str:

@@ -46,9 +46,13 @@ def drill_url(unit: str, scope: str, key: str) -> str:
 @pytest.fixture
 def page(client, demo):
     login(client, "cchc.gio-linh")
-    response = client.get(f"{reverse('reports:report')}?{QUERY}")
-    assert response.status_code == 200
-    return response.content.decode()
+    # The page's parts are tabs, each at its own address: read them all.
+    parts = []
+    for tab in ("", "units", "text", "data"):
+        response = client.get(f"{reverse('reports:report')}?{QUERY}" + (f"&tab={tab}" if tab else ""))
+        assert response.status_code == 200
+        parts.append(response.content.decode())
+    return "\n".join(parts)
 
 
 def test_the_page_shows_the_section_figures_and_the_units(page):

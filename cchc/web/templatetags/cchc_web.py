@@ -9,7 +9,8 @@ from django import template
 from django.utils import timezone
 
 from cchc.dossiers.workflow import Action, Status
-from cchc.lib.formatting import vn_date_long, vn_decimal
+from cchc.lib.formatting import vn_amount, vn_date_long, vn_decimal, vn_int
+from cchc.lib.formatting import vn_percent as _vn_percent
 
 register = template.Library()
 
@@ -76,3 +77,24 @@ def working_days(value: Decimal | int | None) -> str:
     if value is None:
         return ""
     return vn_decimal(Decimal(value), 1, strip_zeros=True)
+
+
+@register.filter
+def vn_number(value: Decimal | int | None) -> str:
+    """A count or an amount in Vietnamese notation (cchc.lib.formatting): 461.006, 79.461,612; a year or a code
+    is not a number to group, so pass only quantities."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return vn_int(value)
+    return vn_amount(Decimal(value))
+
+
+@register.filter
+def vn_percent(value: Decimal | int | None, decimals: int = 2) -> str:
+    """A percentage with a decimal comma: 105,28%."""
+    if value is None or value == "":
+        return ""
+    return _vn_percent(Decimal(value), int(decimals))

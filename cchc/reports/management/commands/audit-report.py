@@ -14,14 +14,7 @@ from django.utils.translation import gettext_lazy
 from docx.opc.exceptions import PackageNotFoundError
 
 from cchc.reports.audit import UnsupportedReport, audit_report
-from cchc.reports.audit.checks import LATE_COUNT, PARTS_TOTAL, PERCENTAGE, TOTAL
-
-KIND_LABELS = {
-    PERCENTAGE: gettext_lazy("percentage"),
-    TOTAL: gettext_lazy("total"),
-    PARTS_TOTAL: gettext_lazy("total of the listed parts"),
-    LATE_COUNT: gettext_lazy("count of late dossiers"),
-}
+from cchc.reports.audit.labels import KIND_LABELS
 
 
 class Command(BaseCommand):
