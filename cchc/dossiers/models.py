@@ -224,6 +224,12 @@ class Dossier(models.Model):
             # The figures' "carried over" part (received before a period, finished in or after it): per unit, a
             # range on finished_at checked against received_at inside the index, without reading the table.
             models.Index(fields=["receiving_unit", "finished_at", "received_at"], name="dossier_unit_fin_recv"),
+            # The open dossiers by receipt (finished_at null-aware): the figures' "carried over" and "pending" parts
+            # still open ("received before the period and not finished"), whatever the period. Without it
+            # PostgreSQL read the finished_at index's null entries and checked received_at in the table.
+            models.Index(
+                fields=["received_at"], condition=models.Q(finished_at__isnull=True), name="dossier_open_recv"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
