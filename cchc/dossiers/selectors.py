@@ -16,6 +16,7 @@ from cchc.lib.periods import Period
 
 from . import search
 from .deadlines import due_soon_at, due_soon_limit, overdue_at, paused_at, pending_at
+from .leaders import sent_to_me_first
 from .models import Channel, Dossier, DossierQuerySet
 from .states import OPEN, Status
 
@@ -280,5 +281,8 @@ def worklist(
     counts = filtered.aggregate(**{q: Count("pk", filter=queue_q(user, q, now, limit)) for q in queues})
     rows = filtered.filter(queue_q(user, queue, now, limit))
     rows = rows.select_related("procedure", "receiving_unit", "processing_unit", "assigned_to")
-    rows = cast(DossierQuerySet, rows).with_deadline_flags(now).order_by(*SORTS.get(sort, SORTS["due"]))
+    # The approval tab shows the dossiers sent to this leader first (the submit's chosen leader: leaders.py).
+    rows = sent_to_me_first(
+        cast(DossierQuerySet, rows).with_deadline_flags(now), user, queue, SORTS.get(sort, SORTS["due"])
+    )
     return Worklist(queue=queue, rows=rows, counts=counts, tab_rows=tab_rows)

@@ -14,8 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
 from cchc.accounts.services import FormTokenError, form_token_result
+from cchc.dossiers.delivery import DeliveryMethod, money
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
+from cchc.dossiers.services.waits import fee_request
 from cchc.dossiers.workflow import Action
+from cchc.lib.amounts import AmountError, parse_vn_amount
 from cchc.lib.ids import IdNumberError, clean_id_number, is_pk
 from cchc.lib.periods import PeriodError, parse_period, written
 from cchc.lib.text import CleanTextMixin
@@ -138,9 +141,120 @@ class RequestSupplementForm(NoteForm):
         return {"reason": self.cleaned_data["reason"], "items": _lines(self.cleaned_data["items"])}
 
 
+class AmountField(forms.CharField):
+    """An amount of đồng typed the Vietnamese way ("75.000 đồng"); cleaned to a whole Decimal (None if empty)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "75.000 đồng"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return parse_vn_amount(text)
+        except AmountError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+def _requested_amount(dossier: Dossier) -> str:
+    """The amount of the dossier's latest fee request, as the form shows it ("75.000 đồng"; "" for none)."""
+    request = fee_request(dossier)
+    return money((request.data or {}).get("amount")) if request is not None else ""
+
+
 class RequestFeeForm(NoteForm):
-    amount = forms.DecimalField(label=_("Amount (VND)"), min_value=0, decimal_places=0, required=False)
+    amount = AmountField(
+        label=_("Amount"),
+        required=False,
+        help_text=_("In đồng; the procedure's fee is filled in: confirm or correct it."),
+    )
     field_order = ["amount", "note"]
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        self.fields["amount"].initial = money(dossier.procedure.fee)
+
+
+class FeePaidForm(NoteForm):
+    amount = AmountField(label=_("Amount paid"), required=False, help_text=_("In đồng; empty: the amount requested."))
+    receipt_number = forms.CharField(
+        label=_("Fee receipt number"),
+        max_length=50,
+        error_messages={"required": _("Give the number of the fee receipt.")},
+    )
+    receipt_date = forms.DateField(
+        label=_("Fee receipt date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Give the date of the fee receipt.")},
+    )
+    field_order = ["amount", "receipt_number", "receipt_date", "note"]
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        self.fields["amount"].initial = _requested_amount(dossier)
+        self.fields["receipt_date"].initial = timezone.localdate()
+
+
+APPLICANT, SOMEONE_ELSE = "applicant", "other"
+
+
+class DeliverForm(NoteForm):
+    """Who received the result and how (the tracking book's "Phương thức nhận kết quả" and "Ký nhận")."""
+
+    method = forms.ChoiceField(
+        label=_("How the result is handed over"),
+        choices=[(DeliveryMethod.DESK.value, DeliveryMethod.DESK.label), (DeliveryMethod.POST.value, _("By post"))],
+        initial=DeliveryMethod.DESK.value,
+        widget=forms.RadioSelect,
+    )
+    postal_reference = forms.CharField(label=_("Postal reference (by post)"), max_length=64, required=False)
+    recipient = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(APPLICANT, _("The applicant")), (SOMEONE_ELSE, _("Someone else, on the applicant's behalf"))],
+        initial=APPLICANT,
+        widget=forms.RadioSelect,
+    )
+    recipient_name = forms.CharField(label=_("Name of the person who received it"), max_length=200, required=False)
+    recipient_id_number = forms.CharField(label=_("Their ID number"), max_length=32, required=False)
+    authorisation = forms.CharField(
+        label=_("Authorisation held (kind, number, date)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Power of attorney no. 12/GUQ of 05/07/2023")}),
+    )
+    field_order = ["method", "postal_reference", "recipient", "recipient_name", "recipient_id_number", "authorisation"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("method") == DeliveryMethod.POST and not cleaned.get("postal_reference"):
+            self.add_error("postal_reference", _("Give the postal reference of the item sent by post."))
+        if cleaned.get("recipient") == SOMEONE_ELSE:
+            if not cleaned.get("recipient_name"):
+                self.add_error("recipient_name", _("Give the name of the person who received the result."))
+            try:
+                cleaned["recipient_id_number"] = clean_id_number(cleaned.get("recipient_id_number") or "")
+            except IdNumberError as exc:
+                self.add_error("recipient_id_number", str(exc))
+            else:
+                in_person = cleaned.get("method") == DeliveryMethod.DESK
+                if in_person and not cleaned["recipient_id_number"]:
+                    self.add_error("recipient_id_number", _("Give the ID number of the person who received it."))
+                if in_person and not cleaned.get("authorisation"):
+                    self.add_error("authorisation", _("Give the authorisation the person holds."))
+        return cleaned
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        other = data["recipient"] == SOMEONE_ELSE
+        return {
+            "method": data["method"],
+            "postal_reference": data["postal_reference"] if data["method"] == DeliveryMethod.POST else "",
+            "recipient_name": data["recipient_name"] if other else "",
+            "recipient_id_number": data["recipient_id_number"] if other else "",
+            "authorisation": data["authorisation"] if other else "",
+            "note": data["note"],
+        }
 
 
 class RefuseForm(NoteForm):
@@ -172,13 +286,13 @@ ACTION_FORMS: dict[str, type[NoteForm]] = {
     Action.REQUEST_SUPPLEMENT: RequestSupplementForm,
     Action.SUPPLEMENT: NoteForm,
     Action.REQUEST_FEE: RequestFeeForm,
-    Action.FEE_PAID: NoteForm,
+    Action.FEE_PAID: FeePaidForm,
     Action.SUBMIT: NoteForm,
     Action.SEND_BACK: NoteForm,
     Action.APPROVE: NoteForm,
     Action.REFUSE: RefuseForm,
     Action.ISSUE_RESULT: IssueResultForm,
-    Action.DELIVER: NoteForm,
+    Action.DELIVER: DeliverForm,
     Action.WITHDRAW: ReasonForm,
     Action.RETURN: ReasonForm,
     Action.APOLOGIZE: ApologizeForm,

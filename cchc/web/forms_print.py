@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from cchc.accounts import access
 from cchc.accounts.models import Membership, Role
 from cchc.accounts.services import personal_data_viewed
+from cchc.dossiers.delivery import DeliveryMethod, delivery_from
 from cchc.dossiers.models import Apology, Dossier, DossierEvent
 from cchc.dossiers.regimes import FormKind, FormSpec, rules_for
 from cchc.dossiers.workflow import Action
@@ -119,6 +120,23 @@ def _next_actor(events: list[DossierEvent], start: int, actions: tuple[str, ...]
     return ""
 
 
+def delivered_to(dossier: Dossier, event: DossierEvent) -> tuple[str, str]:
+    """The control sheet's receiver of the hand-over (DELIVER): the person who received the result and in what
+    capacity and way (cchc.dossiers.delivery)."""
+    facts = delivery_from(event.data)
+    name = facts.name or dossier.applicant_name
+    who = "Người nộp hồ sơ" if facts.applicant else "Người nhận thay người nộp hồ sơ"
+    if not facts.applicant and facts.id_number:
+        who += f", số định danh {facts.id_number}"
+    if not facts.applicant and facts.authorisation:
+        who += f", {facts.authorisation}"
+    if facts.method == DeliveryMethod.POST:
+        who += " - qua dịch vụ bưu chính" + (f", số hiệu {facts.postal_reference}" if facts.postal_reference else "")
+    elif facts.method == DeliveryMethod.ONLINE:
+        who += " - nhận trực tuyến"
+    return name, who
+
+
 def handover_rows(dossier: Dossier, events: list[DossierEvent]) -> list[Handover]:
     """The control sheet's rows from the dossier's timeline (events in order), each judged against the deadline
     in force when it happened (a completed supplement or paid fee moves it; an apology never does)."""
@@ -150,7 +168,8 @@ def handover_rows(dossier: Dossier, events: list[DossierEvent]) -> list[Handover
         elif event.action == Action.ISSUE_RESULT:
             receiver, receiver_unit = _next_actor(events, i, (Action.DELIVER,)), DESK
         else:
-            giver_unit, receiver, receiver_unit = DESK, dossier.applicant_name, "Người nộp hồ sơ"
+            giver_unit = DESK
+            receiver, receiver_unit = delivered_to(dossier, event)
         if giver_unit == DESK:
             giver_unit = f"{DESK} - {desk_unit}"
         if receiver_unit == DESK:

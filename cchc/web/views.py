@@ -37,6 +37,7 @@ from .forms import (
 from .forms_search import SearchForm
 from .http import acting_user, is_htmx, page_name
 from .permissions import desk_officer_required, staff_required
+from .timeline import dossier_facts, dossier_timeline
 from .views_guidance import guidance_offer, reception_initial
 
 WORKLIST_LIMIT = 300
@@ -156,6 +157,9 @@ def _dossier_context(request: HttpRequest, dossier, bound=None, flash: str = "")
         "action_forms": forms,
         "stray_errors": stray_errors,
         "events": dossier.events.select_related("actor"),
+        # The events with the uploads and prints among them (timeline.py), and the hand-over and fee facts.
+        "timeline": dossier_timeline(dossier),
+        "facts": dossier_facts(dossier),
         "notices": notices_of_dossier(dossier),
         "submitted": submitted,
         "submitted_from_catalogue": from_catalogue,

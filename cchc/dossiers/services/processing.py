@@ -14,6 +14,7 @@ from cchc.units.models import Unit
 from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from .. import deadlines
+from ..leaders import approving_unit, leader_data, pick_leader, unit_leaders
 from ..models import Apology, Dossier
 from ..regimes import rules_for
 from ..workflow import Action, TransitionError
@@ -49,10 +50,13 @@ def dossier_assign(
 
 
 @transaction.atomic
-def dossier_submit(*, dossier: Dossier, by: Any, note: str = "") -> Dossier:
-    """The handler submits the appraised dossier to the leader for approval."""
+def dossier_submit(*, dossier: Dossier, by: Any, note: str = "", leader: Any = None) -> Dossier:
+    """The handler submits the appraised dossier to a leader for approval: `leader`, chosen among the leaders of
+    the approving unit (leaders.approving_unit), or by default its first. The choice is kept in the event's data
+    (`leader`, `leader_name`) for the leader's work list and the control sheet; any leader there may still act."""
     locked = lock(dossier)
-    act(locked, Action.SUBMIT, by=by, note=note)
+    chosen = pick_leader(approving_unit(locked), leader)
+    act(locked, Action.SUBMIT, by=by, note=note, data=leader_data(chosen))
     return sync(dossier, locked)
 
 
@@ -74,7 +78,13 @@ def dossier_approve(*, dossier: Dossier, by: Any, note: str = "") -> Dossier:
 
 @transaction.atomic
 def dossier_apologize(
-    *, dossier: Dossier, by: Any, reason: str, new_due_at: dt.datetime, at: dt.datetime | None = None
+    *,
+    dossier: Dossier,
+    by: Any,
+    reason: str,
+    new_due_at: dt.datetime,
+    at: dt.datetime | None = None,
+    signer: Any = None,
 ) -> Dossier:
     """Issue the apology letter with a new appointment (2018: Mẫu 04; Decree 61/2018 Art. 19(9)).
 
@@ -84,6 +94,9 @@ def dossier_apologize(
     late letter be recorded: it then does not count as in time); the new date after today and after the deadline.
     The new date goes to `extended_due_at`; `due_at` never moves, so a dossier finished by the new date still
     counts as late. A refused letter writes nothing.
+
+    The letter is signed by the head of the competent authority (the processing unit): `signer`, chosen among its
+    leaders, else the acting leader when one of them, else its first leader; kept in the event's data (`signer`).
     """
     if not (reason or "").strip():
         raise TransitionError(_("An apology letter must give the reason for the delay."))
@@ -115,11 +128,15 @@ def dossier_apologize(
         )
     if timezone.localtime(new_due_at).date() <= timezone.localtime(at).date():
         raise TransitionError(_("The new appointment must be a day after the letter's date (today)."))
+    agency = locked.processing_unit or locked.receiving_unit
+    if signer is None and by in unit_leaders(agency):
+        signer = by
     data = {
         "reason": reason,
         "due_at": iso(locked.due_at),
         "new_due_at": iso(new_due_at),
         "in_time": at < last,
+        **leader_data(pick_leader(agency, signer), "signer"),
     }
     act(locked, Action.APOLOGIZE, by=by, at=at, note=reason, data=data, changes={"extended_due_at": new_due_at})
     Apology.objects.create(

@@ -97,7 +97,7 @@ def test_the_refusal_prints_every_reason(client, cast, assigned):
     assert "<li>Giấy chứng sinh không hợp lệ</li>" in html
     assert "Nguyễn Thị Hoa" in html and "045301000777" in html and assigned.code in html
     assert "ngày 05 tháng 7 năm 2023" in html
-    assert str(cast.desk_a) in html  # the receiving officer signs beside the applicant
+    assert f'id="form-signer">{cast.leader_a}<' in html  # the leader who refused signs, not the viewer
 
 
 def test_a_returned_dossier_prints_the_return_reason_on_the_refusal_form(client, cast):
