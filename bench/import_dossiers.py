@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,8 +192,14 @@ def _stamp(rng: random.Random, moment: dt.datetime) -> str:
 
 def dossier_rows(n: int, units: list[tuple[str, str]], procedures: dict[str, list[str]]) -> list[dict[str, str]]:
     """N rows of the dossier exchange table, as a CSV reader gives them."""
+    return list(iter_dossier_rows(n, units, procedures))
+
+
+def iter_dossier_rows(
+    n: int, units: list[tuple[str, str]], procedures: dict[str, list[str]]
+) -> Iterator[dict[str, str]]:
+    """`dossier_rows` one at a time (bench/import_file.py writes a million of them to a file)."""
     rng = random.Random(SEED)
-    rows = []
     for i in range(n):
         received = START + dt.timedelta(days=rng.randrange(SPAN_DAYS), minutes=rng.randrange(24 * 60))
         unit_code, level = rng.choice(units)
@@ -229,8 +236,7 @@ def dossier_rows(n: int, units: list[tuple[str, str]], procedures: dict[str, lis
                     row["evaluated_at"] = _stamp(rng, finished + dt.timedelta(hours=rng.randint(1, 72)))
         if rng.random() < 0.04:
             row["apology_at"] = _stamp(rng, received + dt.timedelta(days=rng.randint(1, 30)))
-        rows.append(row)
-    return rows
+        yield row
 
 
 def changed_rows(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], set[str]]:

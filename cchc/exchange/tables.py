@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -55,6 +55,83 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
         _check_complete(records, path)
         return _from_records([[_unneutralized(value) for value in record] for record in records])
     return _from_records(_xlsx_records(path))
+
+
+def iter_table(path: str | Path) -> tuple[list[str], Iterator[Row]]:
+    """`read_table` for a file of any length: the header at once, the data rows one at a time as they are read
+    (a CSV from its text stream, an XLSX through openpyxl's read-only sheet), in constant memory.
+
+    The rows are numbered and shaped as read_table's; blank rows come through (the importers skip them). A CSV
+    broken further down (bad quoting, a byte that is not UTF-8, a last row cut short) raises TableError when the
+    iteration reaches it, so a caller writing as it reads must do so in a transaction it can roll back. There is
+    no row limit (CCHC_IMPORT_MAX_ROWS bounds read_table only): the file size limit still applies.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise TableError(_("%(file)s: use a .csv or .xlsx file") % {"file": path.name})
+    _check_size(path)
+    records = _csv_records(path) if suffix == ".csv" else _xlsx_stream(path)
+    first = next(records, None)
+    if first is None:
+        return [], iter(())
+    header = [name.strip() for name in first]
+    while header and not header[-1]:
+        header.pop()
+    return header, (_row(header, record) for record in _complete(records, len(first), path))
+
+
+def _csv_records(path: Path) -> Iterator[list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for record in csv.reader(handle, strict=True):
+                yield [_unneutralized(value) for value in record]
+    except UnicodeDecodeError as exc:
+        raise TableError(_("%(file)s is not UTF-8 text: %(error)s") % {"file": path.name, "error": exc}) from exc
+    except csv.Error as exc:
+        raise TableError(_("%(file)s is not valid CSV: %(error)s") % {"file": path.name, "error": exc}) from exc
+
+
+def _xlsx_stream(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    _check_unzipped(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types (zipfile, KeyError, InvalidFileException) for a bad file
+        raise TableError(
+            _("%(file)s is not a readable XLSX file: %(error)s") % {"file": path.name, "error": exc}
+        ) from exc
+    try:
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [cell_text(value) for value in row]
+    finally:
+        workbook.close()
+
+
+def _complete(records: Iterator[list[str]], width: int, path: Path) -> Iterator[list[str]]:
+    """The records after the header, holding one back to refuse a last row cut short (_check_complete)."""
+    previous, number = None, 1
+    for record in records:
+        if previous is not None:
+            yield previous
+        previous, number = record, number + 1
+    if previous is not None:
+        if any(value.strip() for value in previous) and len(previous) < width:
+            raise TableError(
+                _("%(file)s looks cut short: its last row (row %(row)s) has %(found)s values for %(expected)s columns.")
+                % {"file": path.name, "row": number, "found": len(previous), "expected": width}
+            )
+        yield previous
+
+
+def _row(header: list[str], record: list[str]) -> Row:
+    values = [value.strip() for value in record]
+    row: Row = {name: (values[i] if i < len(values) else "") for i, name in enumerate(header)}
+    extra = [value for value in values[len(header) :] if value]
+    if extra:
+        row[EXTRA] = ", ".join(extra)
+    return row
 
 
 def _check_size(path: Path) -> None:
@@ -157,12 +234,7 @@ def _from_records(records: list[list[str]]) -> tuple[list[str], list[Row]]:
         header.pop()
     rows: list[Row] = []
     for record in records[1:]:
-        values = [value.strip() for value in record]
-        row: Row = {name: (values[i] if i < len(values) else "") for i, name in enumerate(header)}
-        extra = [value for value in values[len(header) :] if value]
-        if extra:
-            row[EXTRA] = ", ".join(extra)
-        rows.append(row)
+        rows.append(_row(header, record))
     while rows and not any(rows[-1].values()):
         rows.pop()
     return header, rows

@@ -251,7 +251,7 @@ class RowReader:
         return number.quantize(step)
 
 
-def data_rows(rows: Sequence[Row], missing: set[str], errors: list[RowError]) -> Iterator[RowReader]:
+def data_rows(rows: Iterable[Row], missing: set[str], errors: list[RowError]) -> Iterator[RowReader]:
     """A reader for each non-blank row, numbered as in the file."""
     for index, values in enumerate(rows):
         if not any(str(v).strip() for v in values.values() if v is not None):

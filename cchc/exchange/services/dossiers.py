@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from cchc.units.services import UnitNotInForce, check_unit_in_force
 
 from ..formats import DOSSIER_COLUMNS
 from ..tables import Row
-from ..validation import ImportResult, RowError, RowReader, data_rows, nfc
+from ..validation import ImportResult, RowError, RowReader, data_rows, header_of, nfc
 from .common import CHUNK, begin, check_unique, chunks, finish
 
 if TYPE_CHECKING:
@@ -60,25 +61,32 @@ class _Context:
     """What every row is checked against, loaded once: the catalogue, the units, the dossiers already there, and
     the working-day calendar of each province the rows' units belong to (built at its first row)."""
 
-    def __init__(self, rows: Sequence[Row]) -> None:
+    def __init__(self) -> None:
         self.procedures = {
             p.code: p
             for p in Procedure.objects.only("pk", "code", "level", "processing_days", "online_service", "cutoff_time")
         }
         self.units = {u.code: u for u in Unit.objects.all()}
-        codes = sorted({nfc(str(row.get("code") or "")).strip() for row in rows} - {""})
         self.dossiers: dict[str, Dossier] = {}
+        self.apologies: dict[int, Apology] = {}
+        self.evaluations: dict[int, Evaluation] = {}
+        self._province_of: dict[str, str] = {}
+        self._calendars: dict[str, workdays.WorkCalendar] = {}
+
+    def load_batch(self, rows: Iterable[Row]) -> None:
+        """The dossiers of this batch of rows already in the database, with their apologies and evaluations (the
+        previous batch's are dropped: a file is read one batch at a time)."""
+        codes = sorted({nfc(str(row.get("code") or "")).strip() for row in rows} - {""})
+        self.dossiers = {}
         for chunk in chunks(codes):
             self.dossiers.update({d.code: d for d in Dossier.objects.filter(code__in=chunk)})
         ids = [d.pk for d in self.dossiers.values()]
-        self.apologies: dict[int, Apology] = {}
-        self.evaluations: dict[int, Evaluation] = {}
+        self.apologies = {}
+        self.evaluations = {}
         for chunk in chunks(ids):
             self.apologies.update({a.dossier_id: a for a in Apology.objects.filter(dossier_id__in=chunk)})
             for evaluation in Evaluation.objects.filter(dossier_id__in=chunk).order_by("-submitted_at", "-pk"):
                 self.evaluations[evaluation.dossier_id] = evaluation  # the earliest one is written last
-        self._province_of: dict[str, str] = {}
-        self._calendars: dict[str, workdays.WorkCalendar] = {}
 
     def calendar_for(self, unit: Unit) -> workdays.WorkCalendar:
         """The calendar of `unit`'s province (its corrections over the national ones; the national calendar for a
@@ -290,9 +298,13 @@ def _write(plans: list[_DossierRow], ctx: _Context, by: User | None) -> None:
     Evaluation.objects.bulk_update(moved_evaluations, ["submitted_at"], batch_size=CHUNK)
 
 
+# Rows checked and written together: the memory an import holds is about one batch, whatever the file's length.
+BATCH_ROWS = 5_000
+
+
 @transaction.atomic
 def dossiers_import(
-    *, rows: Sequence[Row], dry_run: bool = False, header: Sequence[str] | None = None, by: User | None = None
+    *, rows: Iterable[Row], dry_run: bool = False, header: Sequence[str] | None = None, by: User | None = None
 ) -> ImportResult:
     """Create or update dossiers from `rows` through the workflow guard (Action.IMPORT, role SYSTEM).
 
@@ -300,26 +312,37 @@ def dossiers_import(
     finished_at not before received_at, an outcome exactly when finished_at is given, and the flags.
     A created or changed dossier gets an import event (actor `by`, if any); an unchanged one is left alone.
     Writes nothing when any row is wrong or on a dry run.
+
+    `rows` may be an iterator (`tables.iter_table` reading a file of a million rows): they are checked and written
+    BATCH_ROWS at a time inside the one transaction, which is rolled back when any row of the file is wrong (a
+    bad last row included), so memory stays about one batch and the file is still all or nothing. Every problem
+    of the file is reported. Without `header`, the rows are read into a list to find their columns.
     """
-    rows = list(rows)
-    result, missing = begin(rows, header, DOSSIER_COLUMNS, dry_run)
-    ctx = _Context(rows)
+    if header is None:
+        rows = list(rows)
+        header = header_of(rows)
+    result, missing = begin([], header, DOSSIER_COLUMNS, dry_run)
+    ctx = _Context()
     first_row: dict[str, int] = {}
-    plans = [
-        plan for reader in data_rows(rows, missing, result.errors) if (plan := _read_dossier(reader, ctx, first_row))
-    ]
-    for plan in plans:
-        if error := _compare(plan, ctx):
-            result.errors.append(error)
+    readers = data_rows(rows, missing, result.errors)
+    while batch := list(itertools.islice(readers, BATCH_ROWS)):
+        ctx.load_batch(reader.values for reader in batch)
+        plans = [plan for reader in batch if (plan := _read_dossier(reader, ctx, first_row))]
+        for plan in plans:
+            if error := _compare(plan, ctx):
+                result.errors.append(error)
+        if result.errors:
+            continue  # the rest of the file is still checked, for its problems; nothing more is written
+        for plan in plans:
+            if plan.current is None:
+                result.created += 1
+            elif plan.differs:
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        if not dry_run:
+            _write([plan for plan in plans if plan.differs], ctx, by)
     if result.errors:
-        return finish(result)
-    for plan in plans:
-        if plan.current is None:
-            result.created += 1
-        elif plan.differs:
-            result.updated += 1
-        else:
-            result.unchanged += 1
-    if not dry_run:
-        _write([plan for plan in plans if plan.differs], ctx, by)
+        result.created = result.updated = result.unchanged = 0
+        transaction.set_rollback(True)  # what the batches before the first problem wrote
     return finish(result)

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from cchc.exchange.calendar_import import calendar_import
 from cchc.exchange.services import dossiers_import, procedures_import, units_import
-from cchc.exchange.tables import TableError, read_table
+from cchc.exchange.tables import TableError, iter_table, read_table
 from cchc.exchange.validation import ImportResult
 from cchc.reform.models import SECTION_MODELS
 
@@ -58,11 +58,14 @@ class Command(BaseCommand):
                 stderr=self.stderr,
             )
             return
+        # Dossiers stream (a million-row file in constant memory; the import is still one transaction, rolled back
+        # if the file breaks further down); the other tables are small and read whole.
+        reader = iter_table if kind == "dossiers" else read_table
         try:
-            header, rows = read_table(file)
+            header, rows = reader(file)
+            result = IMPORTERS[kind](rows=rows, header=header, dry_run=dry_run)
         except (TableError, OSError) as exc:
             raise CommandError(str(exc)) from exc
-        result = IMPORTERS[kind](rows=rows, header=header, dry_run=dry_run)
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
