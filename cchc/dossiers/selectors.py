@@ -7,7 +7,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from cchc.accounts import access
@@ -80,10 +93,17 @@ def dossier_search(user: User, q: str, **filters: Any) -> QuerySet[Dossier]:
 def tracking_book(unit: Unit, period: Period) -> QuerySet[Dossier]:
     """The tracking book (Sổ theo dõi hồ sơ, Mẫu 06 of 2018): dossiers received at `unit`'s desk in `period`,
     in receipt order."""
+    from .models import DossierEvent
+    from .states import Action
+
+    # The hand-over's facts (who received the result and how: delivery.py) for the columns "Phương thức nhận kết
+    # quả" and "Ký nhận", read in the same query.
+    delivery = DossierEvent.objects.filter(dossier=OuterRef("pk"), action=Action.DELIVER).order_by("-at", "-pk")
     return (
         Dossier.objects.filter(receiving_unit=unit)
         .received_in(period)
         .select_related("procedure", "processing_unit", "received_by")
+        .annotate(delivery_data=Subquery(delivery.values("data")[:1], output_field=JSONField()))
         .order_by("received_at", "pk")
     )
 
@@ -177,8 +197,8 @@ def _at_unit(units: QuerySet) -> Q:
     return _at_desk(units) | Q(processing_unit__in=units) | Q(competent_unit__in=units)
 
 
-def _supplement_arrived() -> Q:
-    """In process since a supplement came in: the last move into "in process" was the supplement."""
+def _supplement_not_moved_since() -> Exists:
+    """A supplement came in and nothing has moved the dossier into "in process" since (for `in_process` rows)."""
     from .models import DossierEvent
     from .states import Action
 
@@ -188,7 +208,16 @@ def _supplement_arrived() -> Q:
     supplements = DossierEvent.objects.filter(dossier=OuterRef("pk"), action=Action.SUPPLEMENT).exclude(
         Exists(later_move)
     )
-    return Q(status=Status.IN_PROCESS) & Q(Exists(supplements))
+    return Exists(supplements)
+
+
+def _supplement_arrived() -> Q:
+    """In process since a supplement came in: the last move into "in process" was the supplement."""
+    return Q(status=Status.IN_PROCESS) & Q(_supplement_not_moved_since())
+
+
+def _flag_supplement_arrived() -> Case:
+    return Case(When(_supplement_arrived(), then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
 def queue_q(user: User, queue: str, now: dt.datetime, limit: dt.datetime) -> Q:
@@ -207,7 +236,8 @@ def queue_q(user: User, queue: str, now: dt.datetime, limit: dt.datetime) -> Q:
     if queue == GUIDE:
         return Q(status=Status.AWAITING_SUPPLEMENT) & _at_desk(desk)
     if queue == SUPPLEMENTED:
-        return _supplement_arrived() & _at_desk(desk)
+        # Only those nobody handles (asked at reception): the others went back to their handler's list.
+        return _supplement_arrived() & Q(assigned_to__isnull=True) & _at_desk(desk)
     if queue == HANDOVER:
         return Q(status__in=READY_TO_HAND_OVER) & _at_desk(desk)
     if queue == MINE:
@@ -285,4 +315,6 @@ def worklist(
     rows = sent_to_me_first(
         cast(DossierQuerySet, rows).with_deadline_flags(now), user, queue, SORTS.get(sort, SORTS["due"])
     )
+    # The handler's flag "supplement arrived" (read for the page's rows only).
+    rows = rows.annotate(supplement_arrived=_flag_supplement_arrived())
     return Worklist(queue=queue, rows=rows, counts=counts, tab_rows=tab_rows)

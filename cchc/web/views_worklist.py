@@ -45,10 +45,16 @@ QUEUE_HELP = {
         "Open dossiers overdue or due within one working day with no apology letter yet: the leader signs the "
         "apology letter no later than one day before the deadline."
     ),
-    selectors.ASSIGNED: _("The dossiers assigned to you to process."),
+    selectors.ASSIGNED: _(
+        'The dossiers assigned to you to process; those marked "Supplement arrived" came back with the '
+        "applicant's supplement."
+    ),
     selectors.CHECK: _("Dossiers received at your desk and not yet passed on, including online ones to check."),
     selectors.GUIDE: _("Incomplete dossiers waiting for the applicant's supplement: guide the applicant once."),
-    selectors.SUPPLEMENTED: _("The supplement came in: pass the dossier on to its handler."),
+    selectors.SUPPLEMENTED: _(
+        "The supplement came in for a dossier nobody handles yet (asked at reception): check it and assign it. "
+        "A dossier with a handler goes back to the handler's list."
+    ),
     selectors.HANDOVER: _("Results and refusals ready to hand over to the applicant."),
     selectors.MINE: _("The open dossiers assigned to you or received by you."),
     selectors.UNIT: _("All open dossiers of your units."),

@@ -20,6 +20,7 @@ from cchc.lib.uploads import UploadError, check_portal_upload, display_name, fil
 from cchc.procedures.models import OnlineService
 
 from .. import workflow
+from ..delivery import DeliveryMethod
 from ..models import Channel, DocumentKind, Dossier, DossierDocument, DossierEvent
 from ..workflow import Action, Status, TransitionError
 from ._common import act, check_not_future, lock, sync
@@ -121,6 +122,8 @@ def dossier_take_result(
     now = timezone.now()
     at = at or now
     check_not_future(at, now)
-    data = {"online": True, "document": document.pk}
+    # The applicant took it on the portal, with the code and tracking secret only the applicant holds.
+    recipient = {"name": locked.applicant_name, "applicant": True, "id_number": "", "authorisation": ""}
+    data = {"online": True, "document": document.pk, "method": DeliveryMethod.ONLINE.value, "recipient": recipient}
     act(locked, Action.DELIVER, by=None, roles=APPLICANT_ROLES, at=at, data=data, changes={"delivered_at": at})
     return sync(dossier, locked), True

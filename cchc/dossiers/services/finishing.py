@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.accounts import access
+from cchc.lib.ids import IdNumberError, clean_id_number
 from cchc.lib.workdays import WorkCalendar, calendar
 
 from .. import deadlines, workflow
+from ..delivery import DeliveryMethod
 from ..models import DocumentKind, Dossier, DossierEvent, Outcome
 from ..workflow import Action, TransitionError
 from ._common import act, check_not_future, iso, lock, sync
@@ -105,13 +107,67 @@ def dossier_issue_result(
 
 
 @transaction.atomic
-def dossier_deliver(*, dossier: Dossier, by: Any, note: str = "", at: dt.datetime | None = None) -> Dossier:
-    """The desk hands the result (or the written refusal) to the applicant."""
+def dossier_deliver(
+    *,
+    dossier: Dossier,
+    by: Any,
+    method: str = DeliveryMethod.DESK,
+    recipient_name: str = "",
+    recipient_id_number: str = "",
+    authorisation: str = "",
+    postal_reference: str = "",
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """The desk hands the result (or the written refusal) over, and records who received it and how.
+
+    `method`: in person at the desk, or by post with the item's postal reference (Decree 61/2018 Art. 16(2), Art.
+    20); online hand-overs are the portal's (`applicant.dossier_take_result`). The recipient is the applicant
+    unless `recipient_name` names someone else, who then needs an ID number (CCCD, CMND or passport) and, as the
+    law wants of a proxy, the authorisation they hold (`authorisation`: its kind, number and date).
+    """
+    method = str(method or DeliveryMethod.DESK)
+    if method == DeliveryMethod.ONLINE:
+        raise TransitionError(
+            _("An online hand-over is recorded when the applicant downloads the result on the portal.")
+        )
+    if method not in DeliveryMethod.values:
+        raise TransitionError(_("Choose how the result was handed over: at the desk or by post."))
+    postal_reference = (postal_reference or "").strip()
+    if method == DeliveryMethod.POST and not postal_reference:
+        raise TransitionError(_("Give the postal reference of the item sent by post."))
+    name = (recipient_name or "").strip()
     locked = lock(dossier)
+    proxy = bool(name) and name.casefold() != locked.applicant_name.strip().casefold()
+    id_number = ""
+    if proxy:
+        try:
+            id_number = clean_id_number(recipient_id_number or "")
+        except IdNumberError as exc:
+            raise TransitionError(str(exc)) from exc
+        if method == DeliveryMethod.DESK and not id_number:
+            raise TransitionError(
+                _("Give the ID number of %(name)s, who received the result on the applicant's behalf.") % {"name": name}
+            )
+        if method == DeliveryMethod.DESK and not (authorisation or "").strip():
+            raise TransitionError(
+                _("Give the authorisation %(name)s holds to receive the result (its kind, number and date).")
+                % {"name": name}
+            )
     now = timezone.now()
     at = at or now
     check_not_future(at, now)
-    act(locked, Action.DELIVER, by=by, at=at, note=note, changes={"delivered_at": at})
+    data = {
+        "method": method,
+        "recipient": {
+            "name": name if proxy else locked.applicant_name,
+            "applicant": not proxy,
+            "id_number": id_number,
+            "authorisation": (authorisation or "").strip() if proxy else "",
+        },
+        "postal_reference": postal_reference if method == DeliveryMethod.POST else "",
+    }
+    act(locked, Action.DELIVER, by=by, at=at, note=note, data=data, changes={"delivered_at": at})
     return sync(dossier, locked)
 
 

@@ -10,7 +10,7 @@ records the missed deadline (`missed_due_at`): the dossier is late, whatever dea
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cchc.accounts import access
+from cchc.accounts.models import Membership, Role
 from cchc.lib.workdays import WorkCalendar, calendar
 
 from .. import workflow
-from ..models import Dossier, DossierPause, PauseKind
+from ..models import Dossier, DossierEvent, DossierPause, PauseKind
 from ..regimes import rules_for
 from ..workflow import Action, TransitionError
 from ._common import act, check_not_future, clock_start_for, iso, lock, shown, sync
@@ -126,6 +127,17 @@ def dossier_request_supplement(
     return sync(dossier, locked)
 
 
+def _returning_handler(dossier: Dossier) -> Any:
+    """The handler a supplemented dossier returns to: the one assigned before the request, while still an active
+    specialist or leader of the unit processing it; else None (the desk's list)."""
+    handler = dossier.assigned_to
+    if handler is None or not handler.is_active:
+        return None
+    unit_id = dossier.processing_unit_id or dossier.receiving_unit_id
+    holds = Membership.objects.filter(user=handler, unit_id=unit_id, role__in=[Role.SPECIALIST, Role.LEADER])
+    return handler if holds.exists() else None
+
+
 @transaction.atomic
 def dossier_supplement(*, dossier: Dossier, by: Any, at: dt.datetime | None = None, note: str = "") -> Dossier:
     """The applicant has completed the dossier (brought to the desk): end the supplement pause, set the new deadline."""
@@ -175,6 +187,7 @@ def supplement_received(
     # Check the move before touching the pause, so a refused action leaves no trace.
     workflow.check(locked, Action.SUPPLEMENT, roles)
     close_pause(pause, at, cal)
+    handler = _returning_handler(locked)
     data = {
         **(data or {}),
         "old_due_at": iso(old_due),
@@ -182,31 +195,77 @@ def supplement_received(
         "rule": rule,
         "clock_restarted_at": iso(restart),
         "paused_working_days": str(pause.working_days),
+        # Back to the specialist who handled it before the request; none: to the desk (the request was made at
+        # reception, or the handler no longer works there).
+        "returned_to": handler.pk if handler is not None else None,
+        "returned_to_name": str(handler) if handler is not None else None,
     }
-    changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked)}
+    changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked), "assigned_to": handler}
     act(locked, Action.SUPPLEMENT, by=by, roles=roles, at=at, note=note, data=data, changes=changes)
+
+
+def _amount(value: Decimal | int | str | None, *, what: str) -> Decimal | None:
+    """An amount of đồng: a whole, non-negative number (`what` names it in the message)."""
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise TransitionError(_("%(what)s is not a number of đồng.") % {"what": what}) from None
+    if not amount.is_finite() or amount != amount.to_integral_value():
+        raise TransitionError(_("%(what)s must be a whole number of đồng.") % {"what": what})
+    if amount < 0:
+        raise TransitionError(_("%(what)s cannot be negative.") % {"what": what})
+    return amount
+
+
+def fee_request(dossier: Dossier) -> DossierEvent | None:
+    """The latest fee request of the dossier (its amount in `data["amount"]`)."""
+    return dossier.events.filter(action=Action.REQUEST_FEE).order_by("-at", "-pk").first()
 
 
 @transaction.atomic
 def dossier_request_fee(
-    *, dossier: Dossier, by: Any, amount: Decimal | int | None = None, note: str = "", at: dt.datetime | None = None
+    *,
+    dossier: Dossier,
+    by: Any,
+    amount: Decimal | int | str | None = None,
+    note: str = "",
+    at: dt.datetime | None = None,
 ) -> Dossier:
-    """Ask the applicant to pay the fees or taxes due; opens a fee pause."""
+    """Ask the applicant to pay the fees or taxes due (Decree 61/2018 Art. 22): `amount` in đồng, by default the
+    procedure's fee; opens a fee pause."""
+    checked = _amount(amount, what=_("The fee amount"))
     locked = lock(dossier)
     now = timezone.now()
     at = at or now
     check_not_future(at, now)
-    amount = amount if amount is not None else locked.procedure.fee
-    data = {"amount": str(amount) if amount is not None else None, "old_due_at": iso(locked.due_at)}
+    checked = checked if checked is not None else locked.procedure.fee
+    data = {"amount": str(checked) if checked is not None else None, "old_due_at": iso(locked.due_at)}
     act(locked, Action.REQUEST_FEE, by=by, at=at, note=note, data=data, changes=_missed(locked, at))
     DossierPause.objects.create(dossier=locked, kind=PauseKind.FEE, started_at=at, reason=note)
     return sync(dossier, locked)
 
 
 @transaction.atomic
-def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None, note: str = "") -> Dossier:
-    """The fees are paid: end the fee pause; where the regime pauses the clock for fees, the deadline moves by the
-    working time paused."""
+def dossier_fee_paid(
+    *,
+    dossier: Dossier,
+    by: Any,
+    receipt_number: str = "",
+    receipt_date: dt.date | None = None,
+    amount: Decimal | int | str | None = None,
+    at: dt.datetime | None = None,
+    note: str = "",
+) -> Dossier:
+    """The fees are paid: record the amount paid (default: the amount requested) and the fee receipt (biên lai: its
+    number and date, default the day of this action; proof of payment travels with the dossier, Decree 61/2018
+    Art. 22), and end the fee pause; where the regime pauses the clock for fees, the deadline moves by the working
+    time paused."""
+    receipt_number = (receipt_number or "").strip()
+    if not receipt_number:
+        raise TransitionError(_("Give the number of the fee receipt."))
+    paid = _amount(amount, what=_("The amount paid"))
     locked = lock(dossier)
     at, pause = _ending_pause(
         locked,
@@ -215,6 +274,18 @@ def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None
         none=_("No fee was requested for this dossier."),
         early=_("The fee cannot be paid before it was requested."),
     )
+    receipt_date = receipt_date or timezone.localtime(at).date()
+    if receipt_date > timezone.localtime(at).date():
+        raise TransitionError(_("The fee receipt cannot be dated after the payment is recorded."))
+    if receipt_date < timezone.localtime(pause.started_at).date():
+        raise TransitionError(
+            _("The fee receipt cannot be dated before the fee was requested (%(day)s).")
+            % {"day": timezone.localtime(pause.started_at).strftime("%d/%m/%Y")}
+        )
+    if paid is None:
+        request = fee_request(locked)
+        requested = (request.data or {}).get("amount") if request is not None else None
+        paid = Decimal(str(requested)) if requested not in (None, "") else None
     workflow.check(locked, Action.FEE_PAID, access.roles_for(by, locked))
     cal = calendar(locked.receiving_unit)
     old_due = locked.due_at
@@ -227,7 +298,14 @@ def dossier_fee_paid(*, dossier: Dossier, by: Any, at: dt.datetime | None = None
         pause.working_days = Decimal("0")
         pause.save(update_fields=["ended_at", "working_days"])
         new_due = old_due
-    data = {"old_due_at": iso(old_due), "new_due_at": iso(new_due), "paused_working_days": str(pause.working_days)}
+    data = {
+        "old_due_at": iso(old_due),
+        "new_due_at": iso(new_due),
+        "paused_working_days": str(pause.working_days),
+        "amount": str(paid) if paid is not None else None,
+        "receipt_number": receipt_number,
+        "receipt_date": receipt_date.isoformat(),
+    }
     changes = {"due_at": new_due, "waiting_working_days": waiting_days(locked)}
     act(locked, Action.FEE_PAID, by=by, at=at, note=note, data=data, changes=changes)
     return sync(dossier, locked)

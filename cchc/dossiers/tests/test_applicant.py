@@ -154,7 +154,10 @@ def test_the_first_download_of_a_full_online_result_delivers_it_once(cast):
     d, delivered = services.dossier_take_result(dossier=d, document=doc)
     assert delivered and d.status == Status.DELIVERED and d.delivered_at is not None
     event = d.events.get(action=Action.DELIVER)
-    assert event.actor is None and event.data == {"online": True, "document": doc.pk}
+    # The hand-over is online, to the applicant (the one holding the code and tracking secret).
+    recipient = {"name": d.applicant_name, "applicant": True, "id_number": "", "authorisation": ""}
+    expected = {"online": True, "document": doc.pk, "method": "online", "recipient": recipient}
+    assert event.actor is None and event.data == expected
     first = d.delivered_at
     d, delivered = services.dossier_take_result(dossier=d, document=doc)
     assert not delivered and d.delivered_at == first

@@ -171,7 +171,8 @@ def test_fee_wait_pauses_the_clock(cast):
     d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, amount=8000, at=local(2023, 7, 4, 9, 0))
     assert d.status == Status.AWAITING_FEE
-    services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 13, 30))  # 10.5 working hours
+    # 10.5 working hours
+    services.dossier_fee_paid(dossier=d, by=cast.desk_a, receipt_number="0000123", at=local(2023, 7, 5, 13, 30))
     assert d.due_at == local(2023, 7, 7, 11, 30)
     assert d.waiting_working_days == Decimal("1.31")
     event = d.events.get(action=Action.FEE_PAID)
@@ -184,7 +185,7 @@ def test_fee_wait_leaves_the_deadline_when_the_setting_is_off(cast, settings):
     settings.CCHC_FEE_WAIT_PAUSES_CLOCK = False
     d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, at=local(2023, 7, 4, 9, 0))
-    services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 13, 30))
+    services.dossier_fee_paid(dossier=d, by=cast.desk_a, receipt_number="0000123", at=local(2023, 7, 5, 13, 30))
     assert d.due_at == local(2023, 7, 6, 9, 0)
 
 
@@ -193,14 +194,14 @@ def test_supplement_without_a_request_is_refused(cast):
     with pytest.raises(TransitionError):
         services.dossier_supplement(dossier=d, by=cast.desk_a, at=local(2023, 7, 4, 9))
     with pytest.raises(TransitionError):
-        services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 4, 9))
+        services.dossier_fee_paid(dossier=d, by=cast.desk_a, receipt_number="0000123", at=local(2023, 7, 4, 9))
 
 
 def test_finishing_subtracts_waiting_from_processing_time(cast):
     """processing_working_days = working time from clock start to finish less the waits."""
     d = in_process_dossier(cast.commune_a, at=local(2023, 7, 3, 9, 0))
     services.dossier_request_fee(dossier=d, by=cast.specialist_a, at=local(2023, 7, 4, 9, 0))
-    services.dossier_fee_paid(dossier=d, by=cast.desk_a, at=local(2023, 7, 5, 9, 0))
+    services.dossier_fee_paid(dossier=d, by=cast.desk_a, receipt_number="0000123", at=local(2023, 7, 5, 9, 0))
     services.dossier_submit(dossier=d, by=cast.specialist_a)
     services.dossier_approve(dossier=d, by=cast.leader_a)
     services.dossier_issue_result(dossier=d, by=cast.leader_a, at=local(2023, 7, 6, 9, 0))

@@ -199,7 +199,7 @@ def walked(cast) -> Dossier:
         amount=50000,
         note="specialist_a: gọi 0905",
     )
-    run_at(local(2023, 7, 4, 11), services.dossier_fee_paid, dossier=d, by=cast.desk_a)
+    run_at(local(2023, 7, 4, 11), services.dossier_fee_paid, dossier=d, by=cast.desk_a, receipt_number="0000123")
     run_at(local(2023, 7, 5, 9), services.dossier_submit, dossier=d, by=cast.specialist_a, note="Ghi chú nội bộ")
     run_at(local(2023, 7, 5, 10), services.dossier_approve, dossier=d, by=cast.leader_a)
     run_at(local(2023, 7, 5, 11), services.dossier_issue_result, dossier=d, by=cast.specialist_a)

@@ -71,8 +71,13 @@ def test_each_role_gets_its_tabs_and_opens_on_the_first(client, cast):
 def test_the_desk_s_queues(client, cast):
     new = received_dossier(cast.commune_a)
     waiting = awaiting_supplement_dossier(cast.commune_a)
-    arrived = awaiting_supplement_dossier(cast.commune_a)
+    # Asked at reception (nobody handles it): the supplement comes back to the desk's list.
+    arrived = received_dossier(cast.commune_a)
+    services.dossier_request_supplement(dossier=arrived, by=cast.desk_a, reason="Thiếu bản sao", at=arrived.received_at)
     services.dossier_supplement(dossier=arrived, by=cast.desk_a)
+    # Asked by its handler: it goes back to the handler's list, not the desk's.
+    handled = awaiting_supplement_dossier(cast.commune_a)
+    services.dossier_supplement(dossier=handled, by=cast.desk_a)
     ready = dossier_in(Status.RESULT_ISSUED, cast.commune_a)
     refused = refused_dossier(cast.commune_a)
     delivered = resolved_dossier(cast.commune_a)
@@ -85,8 +90,9 @@ def test_the_desk_s_queues(client, cast):
     assert sorted(handover) == sorted([ready.code, refused.code])
     every = " ".join(codes(page(client, cast.desk_a, tab="unit")))
     assert processing.code in every and delivered.code not in every and other_desk.code not in every
-    # Once the handler moves it on, the supplement is no longer news.
-    services.dossier_submit(dossier=arrived, by=cast.specialist_a)
+    assert handled.code in codes(page(client, cast.specialist_a, tab="assigned"))
+    # Once the desk moves it on (assigns it), the supplement is no longer news.
+    services.dossier_assign(dossier=arrived, by=cast.desk_a, to=cast.specialist_a)
     assert codes(page(client, cast.desk_a, tab="supplemented")) == []
 
 
