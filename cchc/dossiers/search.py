@@ -234,7 +234,7 @@ def search(
             F("received_at") + Value(dt.timedelta(0), output_field=models.DurationField()),
             output_field=models.DateTimeField(),
         ).desc()
-    qs = qs.select_related("procedure", "receiving_unit").with_deadline_flags()
+    qs = qs.select_related("procedure", "receiving_unit", "assigned_to").with_deadline_flags()
     return qs.order_by(newest, "-pk")
 
 

@@ -92,7 +92,7 @@ def test_a_dossier_from_the_desk_to_delivery(page, live_server, cast, components
     page.click(f"nav a[href='{reverse('web:receive')}']")
     page.fill("#id_procedure_q", "khai sinh")
     page.wait_for_timeout(600)
-    page.select_option("#id_procedure", str(cast.procedure.pk))
+    page.check(f"#id_procedure input[value='{cast.procedure.pk}']")
     expect(page.locator("#components input[type=checkbox]")).to_have_count(2)
     for box in page.locator("#components input[type=checkbox]").all():
         box.check()
