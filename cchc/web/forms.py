@@ -8,13 +8,15 @@ import secrets
 from typing import cast
 
 from django import forms
+from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.accounts import access
-from cchc.accounts.models import Membership, Role
+from cchc.accounts.models import Membership, Role, User
 from cchc.accounts.services import FormTokenError, form_token_result
 from cchc.dossiers.delivery import DeliveryMethod, money
+from cchc.dossiers.leaders import approving_unit, unit_leaders
 from cchc.dossiers.models import Channel, DocumentKind, Dossier
 from cchc.dossiers.services.waits import fee_request
 from cchc.dossiers.workflow import Action
@@ -279,6 +281,36 @@ class ApologizeForm(NoteForm):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+    signer = forms.ModelChoiceField(
+        label=_("Signed by (head of the agency)"), queryset=User.objects.none(), required=False, empty_label=None
+    )
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        leader_choice(self, "signer", unit_leaders(dossier.processing_unit or dossier.receiving_unit))
+
+
+class SubmitForm(NoteForm):
+    leader = forms.ModelChoiceField(
+        label=_("Leader to approve"), queryset=User.objects.none(), required=False, empty_label=None
+    )
+    field_order = ["leader", "note"]
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        leader_choice(self, "leader", unit_leaders(approving_unit(dossier)))
+
+
+def leader_choice(form: forms.Form, name: str, leaders: list) -> None:
+    """Offer the choice among `leaders` with the default (the first) preselected; with one leader or none there
+    is no question (the field goes, the service takes the default: cchc.dossiers.leaders)."""
+    if len(leaders) < 2:
+        del form.fields[name]
+        return
+    field = cast(forms.ModelChoiceField, form.fields[name])
+    order = Case(*(When(pk=u.pk, then=Value(i)) for i, u in enumerate(leaders)))
+    field.queryset = User.objects.filter(pk__in=[u.pk for u in leaders]).order_by(order)
+    field.initial = leaders[0].pk
 
 
 ACTION_FORMS: dict[str, type[NoteForm]] = {
@@ -287,7 +319,7 @@ ACTION_FORMS: dict[str, type[NoteForm]] = {
     Action.SUPPLEMENT: NoteForm,
     Action.REQUEST_FEE: RequestFeeForm,
     Action.FEE_PAID: FeePaidForm,
-    Action.SUBMIT: NoteForm,
+    Action.SUBMIT: SubmitForm,
     Action.SEND_BACK: NoteForm,
     Action.APPROVE: NoteForm,
     Action.REFUSE: RefuseForm,

@@ -15,15 +15,16 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import access
-from cchc.accounts.models import Membership, Role
+from cchc.accounts.models import Membership, Role, User
 from cchc.accounts.services import personal_data_viewed
 from cchc.dossiers.delivery import DeliveryMethod, delivery_from
 from cchc.dossiers.models import Apology, Dossier, DossierEvent
 from cchc.dossiers.regimes import FormKind, FormSpec, rules_for
-from cchc.dossiers.workflow import Action
+from cchc.dossiers.workflow import TABLE, Action
 from cchc.reports.figures.definitions import Timeliness, timeliness
 from cchc.units.models import Unit
 from cchc.web.http import acting_user, page_name
@@ -160,7 +161,12 @@ def handover_rows(dossier: Dossier, events: list[DossierEvent]) -> list[Handover
             handler = event.data.get("assigned_to_name") or handler
             receiver, receiver_unit = handler, processing
         elif event.action == Action.SUBMIT:
-            receiver = _next_actor(events, i, (Action.APPROVE, Action.SEND_BACK, Action.REFUSE)) or "Lãnh đạo"
+            # The leader who acted next, else the one the dossier was sent to (the submit's chosen leader).
+            receiver = (
+                _next_actor(events, i, (Action.APPROVE, Action.SEND_BACK, Action.REFUSE))
+                or event.data.get("leader_name")
+                or "Lãnh đạo"
+            )
         elif event.action == Action.SEND_BACK:
             receiver = handler
         elif event.action == Action.APPROVE:
@@ -224,6 +230,41 @@ def _leader_of(unit: Unit | None, preferred=None):
     return users[0] if users else preferred
 
 
+@dataclass(frozen=True)
+class Signer:
+    """Who signs a form: the person who took its action, and their title (role and unit, in Vietnamese)."""
+
+    user: User | None
+    title: str
+
+    def __str__(self) -> str:
+        return str(self.user) if self.user is not None else ""
+
+
+def signer_of(dossier: Dossier, event: DossierEvent) -> Signer:
+    """The person who took `event`'s action on `dossier` (never the viewer), titled with the role that let them
+    act (workflow.TABLE's roles for the action, leader first) at the unit where they hold it."""
+    user = event.actor if event.actor_id else None
+    if user is None:
+        return Signer(None, "")
+    move = TABLE.get(event.action)
+    allowed: list[str] = [
+        str(r) for r in (Role.LEADER, Role.SPECIALIST, Role.DESK_OFFICER) if move is None or r in move.roles
+    ]
+    units = [dossier.processing_unit_id, dossier.desk.pk, dossier.receiving_unit_id, dossier.competent_unit_id]
+    memberships = list(
+        Membership.objects.filter(user=user, role__in=allowed, unit_id__in={u for u in units if u})
+        .select_related("unit")
+        .order_by("pk")
+    )
+    memberships.sort(key=lambda m: (allowed.index(m.role), units.index(m.unit_id)))
+    if not memberships:
+        return Signer(user, "")
+    first = memberships[0]
+    with translation.override("vi"):
+        return Signer(user, f"{first.get_role_display()} - {first.unit.name}")
+
+
 def _form(dossier: Dossier, kind: str) -> FormSpec:
     spec = rules_for(dossier.regime).form(kind)
     if spec is None:
@@ -278,6 +319,7 @@ def supplement_request(request: HttpRequest, code: str) -> HttpResponse:
         reason=event.data.get("reason") or event.note,
         items=[item for item in event.data.get("items") or [] if item],
         officer=event.actor,
+        signer=signer_of(dossier, event),
     )
     return render(request, "web/print/supplement_request.html", context)
 
@@ -296,7 +338,8 @@ def refusal(request: HttpRequest, code: str) -> HttpResponse:
         day=event.at,
         event=event,
         reasons=[r for r in reasons if r],
-        officer=dossier.received_by or event.actor,
+        # The leader who refused on the merits, or the officer who returned the dossier: who acted, not the viewer.
+        signer=signer_of(dossier, event),
     )
     return render(request, "web/print/refusal.html", context)
 
@@ -319,9 +362,19 @@ def apology(request: HttpRequest, code: str) -> HttpResponse:
         day=letter.issued_at,
         letter=letter,
         original_due_at=original_due,
-        signer=_leader_of(agency, letter.issued_by),
+        # The head chosen when the letter was recorded (the event's `signer`), else as before the choice existed.
+        signer=_apology_signer(agency, letter, event),
     )
     return render(request, "web/print/apology.html", context)
+
+
+def _apology_signer(agency: Unit, letter: Apology, event: DossierEvent | None):
+    chosen = (event.data or {}).get("signer") if event is not None else None
+    if isinstance(chosen, int):
+        user = User.objects.filter(pk=chosen).first()
+        if user is not None:
+            return user
+    return _leader_of(agency, letter.issued_by)
 
 
 @staff_required
@@ -367,5 +420,6 @@ def stop_notice(request: HttpRequest, code: str) -> HttpResponse:
         event=event,
         reason=event.data.get("reason") or event.note,
         officer=event.actor,
+        signer=signer_of(dossier, event),
     )
     return render(request, "web/print/stop_notice.html", context)
