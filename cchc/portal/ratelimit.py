@@ -16,6 +16,7 @@ Use:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import time
@@ -24,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -89,8 +91,8 @@ def blocked(pairs: Iterable[tuple[Rate, str]], *, now: float | None = None) -> i
 def record(pairs: Iterable[tuple[Rate, str]], *, now: float | None = None) -> None:
     """Count one event for each (rate, key) pair in its current window."""
     now = time.time() if now is None else now
-    # One transaction: the database cache then commits once for all the pairs (a commit is most of its cost).
-    with transaction.atomic():
+    # One transaction for the database cache: it commits once for all the pairs (a commit is most of its cost).
+    with transaction.atomic() if isinstance(caches["default"], BaseDatabaseCache) else contextlib.nullcontext():
         for rate, ident in pairs:
             _record_one(rate, ident, now)
 
