@@ -83,11 +83,13 @@ def _section(kind: str, model: type[SectionRow], rows: list[SectionRow], form) -
         columns.append(_("rate"))
     lines = []
     for row in rows:
-        cells = [_display(row, name) for name in model.data_fields]
+        texts = [_display(row, name) for name in model.data_fields]
         if with_rate:
             # 0 of 0 proposed procedures is "none arising", never 100 %.
             pct = getattr(row, "pct", None)
-            cells.append(_percent(pct) if pct is not None else _("none arising"))
+            texts.append(_percent(pct) if pct is not None else _("none arising"))
+        # Each cell with its column's heading: on a phone a row is a card of labelled lines.
+        cells = [{"label": label, "text": text} for label, text in zip(columns, texts, strict=True)]
         lines.append({"row": row, "cells": cells})
     # Each add form carries its own one-time token (accounts.services.create_once).
     once = OneTimeTokenForm() if form is not None else None
