@@ -129,8 +129,9 @@ def test_a_dossier_from_the_desk_to_delivery(page, live_server, cast, components
     act(page, "deliver", Status.DELIVERED, note="Công dân đã nhận")
     shot(page, "4-dossier-page")
 
-    timeline = page.locator("#timeline .event")
-    expect(timeline).to_have_count(6)
+    # The six workflow events, and the receipt printed at the desk (issue 9: prints show on the timeline).
+    expect(page.locator("#timeline .event:not(.event-print):not(.event-upload)")).to_have_count(6)
+    expect(page.locator("#timeline .event-print")).to_have_count(1)
     expect(page.locator("#timeline")).to_contain_text("Hồ sơ đủ điều kiện")
     expect(page.locator("#timeline")).to_contain_text("Công dân đã nhận")
     page.click(f"nav a[href='{reverse('web:tracking_book')}']")
