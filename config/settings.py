@@ -69,9 +69,15 @@ INSTALLED_APPS = [
     "cchc.demo",
     "cchc.web",
     "cchc.portal",
+    # `cchc serve`, `cchc worker`, /healthz and /readyz, the log lines' request id, backups (docs/decisions/0028).
+    "cchc.ops",
 ]
 
 MIDDLEWARE = [
+    # First: the request id on every log line and response, the access log line; then /healthz and /readyz,
+    # answered before the host check, the HTTPS redirect and the session (cchc/ops/middleware.py).
+    "cchc.ops.middleware.RequestIdMiddleware",
+    "cchc.ops.middleware.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -133,6 +139,14 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not e
     DATABASES["default"].setdefault("OPTIONS", {})
     existing = DATABASES["default"]["OPTIONS"].get("options", "")
     DATABASES["default"]["OPTIONS"]["options"] = f"{existing} -c jit=off".strip()
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Persistent connections, checked before reuse: one per server thread, so a server holds at most
+    # CCHC_SERVE_WORKERS x CCHC_SERVE_THREADS of them (below PostgreSQL's max_connections with every server, the
+    # worker and the commands counted; docs/decisions/0028). DB_CONN_MAX_AGE=0 closes each after its request.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database host that does not answer fails a connection after this many seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -225,13 +239,35 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# Documents (uploads) on disk under MEDIA_ROOT, or with CCHC_STORAGE=s3 in an S3-compatible bucket shared by every
+# app server (django-storages: `pip install 'cchc[s3]'`; MinIO, Ceph, a cloud's object storage). Private objects,
+# never overwritten; the key and secret may also come from boto3's usual places (AWS_* variables, an instance role).
+CCHC_STORAGE = env_str("CCHC_STORAGE", "filesystem")
+_documents_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if CCHC_STORAGE == "s3":
+    _documents_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("CCHC_S3_BUCKET"),
+            "endpoint_url": env_str("CCHC_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("CCHC_S3_REGION") or None,
+            "access_key": env_str("CCHC_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("CCHC_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("CCHC_S3_PREFIX"),
+            "addressing_style": env_str("CCHC_S3_ADDRESSING_STYLE") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
-# Static files are served by WhiteNoise, also with DEBUG off. In production from STATIC_ROOT (`cchc collectstatic`)
-# with hashed, compressed names; under DEBUG and in the tests straight from static/ (no collectstatic needed).
+# Static files are served by WhiteNoise, also with DEBUG off. In production from STATIC_ROOT (`cchc serve` collects
+# them when static/ changed; or `cchc collectstatic`) with hashed names, gzip and brotli files beside them; under
+# DEBUG and in the tests straight from static/ (no collectstatic needed).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _documents_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -242,10 +278,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
 
 # The background task queue (notices to applicants, reminders): "immediate" runs each task at once in the process
-# that enqueues it (after the commit, so still within the officer's request: the default, nothing to run beside
-# it); "database" stores it for the worker `cchc db_worker` (django-tasks-db), which also runs the deferred
-# retries of failed notices (docs/decisions/0017-notices-and-task-queue.md).
-CCHC_TASKS_BACKEND = env_str("CCHC_TASKS_BACKEND", "immediate")
+# that enqueues it (after the commit, so still within the officer's request); "database" stores it for the worker
+# `cchc worker` (django-tasks-db's db_worker), which also runs the deferred retries of failed notices
+# (docs/decisions/0017-notices-and-task-queue.md). The default: "database" in production (DEBUG off), so a notice
+# survives a restart; "immediate" under DEBUG=1 (the demo, `make run`: nothing to run beside it); the tests pin
+# "immediate" (config/settings_test.py). docs/decisions/0028.
+CCHC_TASKS_BACKEND = env_str("CCHC_TASKS_BACKEND", "immediate" if DEBUG else "database")
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"
@@ -368,11 +406,36 @@ CCHC_TRACKING_CODE_WINDOW_MINUTES = env_int("CCHC_TRACKING_CODE_WINDOW_MINUTES",
 CCHC_KIOSK_IDLE_SECONDS = env_int("CCHC_KIOSK_IDLE_SECONDS", 60)
 CCHC_KIOSK_THANKS_SECONDS = env_int("CCHC_KIOSK_THANKS_SECONDS", 8)
 
+# `cchc serve` (gunicorn, docs/decisions/0028): processes, threads in each, and the seconds a request may take (the
+# report's PDF takes up to 180 s). Each thread holds one database connection: see DATABASES above.
+CCHC_SERVE_WORKERS = env_int("CCHC_SERVE_WORKERS", 3)
+CCHC_SERVE_THREADS = env_int("CCHC_SERVE_THREADS", 4)
+CCHC_SERVE_TIMEOUT = env_int("CCHC_SERVE_TIMEOUT", 240)
+
+# Log lines on stderr: one JSON object per line in production, readable lines in development (CCHC_LOG_FORMAT=json
+# or text), each with the request id of the request it was written in (cchc/ops/logs.py); with DEBUG off one
+# access line per request (logger cchc.request; CCHC_ACCESS_LOG=0 leaves it to the reverse proxy).
+CCHC_LOG_FORMAT = env_str("CCHC_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cchc.ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "cchc.ops.logs.JsonFormatter"}, "text": {"()": "cchc.ops.logs.TextFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if CCHC_LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    # Failed log-ins and lock-outs (django-axes logs them at WARNING; cchc.accounts adds the user name and address).
-    "loggers": {"axes": {"level": "WARNING"}, "cchc.security": {"level": "INFO"}},
+    "loggers": {
+        # Failed log-ins and lock-outs (django-axes logs them at WARNING; cchc.accounts adds the user name and address).
+        "axes": {"level": "WARNING"},
+        "cchc.security": {"level": "INFO"},
+        "cchc.request": {"level": "INFO" if env_bool("CCHC_ACCESS_LOG", not DEBUG) else "WARNING"},
+        # gunicorn's own lines (start, workers, errors) through the same handler; its access log is cchc.request's.
+        "gunicorn.error": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        "gunicorn.access": {"level": "WARNING", "handlers": ["console"], "propagate": False},
+    },
 }

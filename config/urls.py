@@ -11,6 +11,7 @@ from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path, re_path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cchc.ops import health
 from cchc.web.redirects import OLD_STAFF_PREFIXES, to_staff_site
 
 # The admin's title in the browser tab, its header and its home page.
@@ -46,6 +47,9 @@ staff: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
+    # Probes (answered first by cchc.ops.middleware.HealthMiddleware: no host check, HTTPS redirect or log-in).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include(staff)),

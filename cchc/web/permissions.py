@@ -35,6 +35,9 @@ URL_PERMISSIONS: dict[str, str] = {
     "password_change_done": STAFF,
     "set_language": PUBLIC,
     "favicon": PUBLIC,  # /favicon.ico, a redirect to the static icon
+    # The probes: no log-in, rate limit or lock-out; they show no data (cchc.ops.health).
+    "healthz": PUBLIC,
+    "readyz": PUBLIC,
     # The public portal (cchc.portal): no log-in; each page shows only what its visitor may see (a dossier's
     # tracking page needs its code and tracking secret or the applicant's phone number).
     "portal:*": PUBLIC,
