@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from cchc.dossiers import services
 from cchc.dossiers.workflow import Status
 from cchc.testing.browser import SHOTS, assert_accessible, chromium_page, shot
-from cchc.testing.factories import dossier_in
+from cchc.testing.factories import awaiting_supplement_dossier, dossier_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -72,3 +73,30 @@ def test_the_desk_hands_a_result_to_a_proxy_and_the_book_shows_it(live_server, c
         signed = row.locator(".sign-cell").inner_text()
         assert "Lê Văn Nam" in signed and "nhận thay" in signed and "045099001234" in signed
         shot(page, f"handover-book-{width}")
+
+
+@pytest.mark.parametrize("width", (1366, 390))
+def test_the_specialist_finds_the_supplemented_dossier_flagged_and_records_the_fee(live_server, cast, width):
+    d = awaiting_supplement_dossier(cast.commune_a)
+    services.dossier_supplement(dossier=d, by=cast.desk_a)
+    with chromium_page({"width": width, "height": 900}) as page:
+        log_in(page, live_server, cast.specialist_a)
+        row = page.locator("table.worklist tbody tr", has_text=d.code)
+        assert row.locator(".flag-supplement").inner_text().strip().lower() == "đã có bổ sung"
+        no_sideways_overflow(page)
+        shot(page, f"handover-worklist-{width}")
+        with page.expect_navigation():
+            row.get_by_role("link", name=d.code).click()
+        page.locator("#action-request_fee summary").click()
+        page.locator("#action-request_fee form").get_by_label("Số tiền").fill("75.000 đồng")
+        page.locator("#action-request_fee form").get_by_role("button").click()
+        page.locator("#fee-requested", has_text="75.000 đồng").wait_for()
+        page.locator("#action-fee_paid summary").click()
+        paid = page.locator("#action-fee_paid form")
+        assert paid.get_by_label("Số tiền đã nộp").input_value() == "75.000 đồng"
+        paid.get_by_label("Số biên lai thu phí, lệ phí").fill("0001234")
+        shot(page, f"handover-fee-{width}")
+        no_sideways_overflow(page)
+        paid.get_by_role("button").click()
+        page.locator("#fee-paid", has_text="0001234").wait_for()
+        assert "75.000 đồng" in page.locator("#fee-paid").inner_text()
