@@ -64,6 +64,8 @@ URL_PERMISSIONS: dict[str, str] = {
     "web:document": HANDLER,
     "web:search": STAFF,
     "web:tracking_book": UNIT_READER,
+    "web:tracking_book_print": UNIT_READER,
+    "web:tracking_book_csv": UNIT_READER,
     # The desk's evaluation tablet: the officer's desk units' dossiers only (cchc.web.views_evaluation).
     "web:kiosk": DESK_OFFICER,
     "web:kiosk_thanks": DESK_OFFICER,

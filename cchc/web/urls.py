@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import forms_print, views, views_evaluation, views_feedback, views_guidance, views_worklist
+from . import forms_print, views, views_evaluation, views_feedback, views_guidance, views_tracking, views_worklist
 
 app_name = "web"
 
@@ -13,7 +13,9 @@ urlpatterns = [
     path("receive/guidance/", views_guidance.receive_guidance, name="receive_guidance"),
     path("guidance/<int:pk>/", views_guidance.print_guidance, name="print_guidance"),
     path("search/", views.search, name="search"),
-    path("tracking-book/", views.tracking_book, name="tracking_book"),
+    path("tracking-book/", views_tracking.tracking_book, name="tracking_book"),
+    path("tracking-book/print/", views_tracking.tracking_book_print, name="tracking_book_print"),
+    path("tracking-book/csv/", views_tracking.tracking_book_csv, name="tracking_book_csv"),
     path("dossiers/<str:code>/", views.dossier_detail, name="dossier_detail"),
     path("dossiers/<str:code>/receipt/", views.receipt, name="receipt"),
     path(

@@ -30,7 +30,6 @@ from .forms import (
     ALREADY_SENT,
     OneTimeTokenForm,
     ReceptionForm,
-    TrackingBookForm,
     UploadForm,
     action_form,
 )
@@ -277,17 +276,3 @@ def search(request: HttpRequest) -> HttpResponse:
         "page_query": query.urlencode(),
     }
     return render(request, "web/search.html", context, status=200 if valid else 400)
-
-
-@staff_required
-@require_GET
-def tracking_book(request: HttpRequest) -> HttpResponse:
-    form = TrackingBookForm(request.GET, user=request.user)
-    rows, period, handled = [], None, set()
-    if form.is_valid():
-        period = form.cleaned_data["parsed_period"]
-        rows = list(selectors.tracking_book(form.cleaned_data["unit"], period))
-        handled = _handled_ids(request, rows)
-    context = {"form": form, "rows": rows, "period": period, "handled": handled}
-    # A period or date the form refused (out of range, not a period) is a bad request, shown with its message.
-    return render(request, "web/tracking_book.html", context, status=400 if request.GET and form.errors else 200)

@@ -170,7 +170,9 @@ def _check(client, urls, texts) -> str:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
         if response.status_code in (301, 302) or "html" not in response.get("Content-Type", ""):
             continue
-        english = english_on(page_text(response.content.decode()), texts)
+        # The tracking book's print view is streamed (cchc.web.views_tracking).
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        english = english_on(page_text(body.decode()), texts)
         if english:
             found[f"{url} ({response.status_code})"] = english
     return "\n".join(f"{url}: {english}" for url, english in found.items())
