@@ -165,3 +165,12 @@ def test_the_apology_without_a_choice_is_signed_by_the_acting_leader(client, cas
     )
     html = printed(client, cast.desk_a, "print_apology", assigned)
     assert re.search(rf'id="apology-signer">{re.escape(str(second_leader))}<', html)
+
+
+def test_the_timeline_names_the_chosen_leader(client, cast, assigned, second_leader):
+    run_at(
+        local(2023, 7, 4, 9, 0), services.dossier_submit, dossier=assigned, by=cast.specialist_a, leader=second_leader
+    )
+    client.force_login(cast.specialist_a)
+    html = client.get(assigned.get_absolute_url()).content.decode()
+    assert f"Trình lãnh đạo: {second_leader}" in html
