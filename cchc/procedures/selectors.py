@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from cchc.units.models import Unit, UnitLevel
 from cchc.units.selectors import desk_units
@@ -29,16 +29,14 @@ def levels_received(unit: Unit) -> list[str]:
 
 def receivable_procedures(unit: Unit | None, q: str = "") -> QuerySet[Procedure]:
     """The procedures a unit's desk may receive: active, posted, of a level its desk receives; optionally narrowed
-    by code or name. The one rule the reception form, the receive service and the API use; the import of past
+    by code or name, diacritics and letter case ignored (names holding the words as one phrase first). The one
+    rule the reception form, the receive service and the API use; the import of past
     dossiers checks the level only (`levels_received`), since whether a procedure is posted or active is the
     catalogue of today, not of the day the dossier was received."""
     if unit is None:
         return Procedure.objects.none()
-    qs = Procedure.objects.filter(is_active=True, posted=True, level__in=levels_received(unit))
-    q = unicodedata.normalize("NFC", q or "").strip()  # names are stored composed (NFC), as the import writes them
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
-    return qs.order_by("code")
+    # The same search as the public catalogue: "dang ky khai sinh" finds "Đăng ký khai sinh" (issue 9, point 2).
+    return catalogue_search(q=q, unit=unit)
 
 
 # The public catalogue (issue 8, point 1; Decree 61/2018 Art. 15 "công khai"): what the portal shows.

@@ -112,6 +112,12 @@ def test_receivable_procedures_keeps_its_behaviour(cast, catalogue):
     assert codes(receivable_procedures(None)) == []
 
 
+def test_the_reception_picker_finds_a_procedure_typed_without_diacritics(cast, catalogue):
+    # Issue 9, point 2: officers type "dang ky khai sinh" for "Đăng ký khai sinh", in any case.
+    typed = codes(receivable_procedures(cast.commune_a, q="DANG KY khai SINH"))
+    assert cast.procedure.code in typed and typed == codes(receivable_procedures(cast.commune_a, q="Đăng ký khai sinh"))
+
+
 def test_the_receiving_units_are_those_in_force_whose_desks_receive_the_level(cast, catalogue):
     retired = UnitFactory(
         code="gio-cu", name="UBND xã Cũ", level=UnitLevel.COMMUNE, parent=cast.district, valid_to=dt.date(2025, 6, 30)
