@@ -70,3 +70,5 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/figures.py
+	$(BIN)/python bench/cache.py
+	$(BIN)/python bench/load.py --keep
