@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from gunicorn.app.base import BaseApplication
 
-from cchc.ops.static import collect_if_changed
+from cchc.ops.static import collect_if_changed, wait_for_collection
 
 DEFAULT_BIND = "127.0.0.1:8000"
 
@@ -128,5 +128,9 @@ class Command(BaseCommand):
                 _("The database has %(count)d migrations not applied yet: run `cchc migrate` first.")
                 % {"count": len(pending)}
             )
-        if not settings.DEBUG and not options["no_collectstatic"] and collect_if_changed():
+        if settings.DEBUG:
+            return
+        if options["no_collectstatic"]:
+            wait_for_collection()
+        elif collect_if_changed():
             self.stdout.write(_("Static files collected into %(root)s.") % {"root": settings.STATIC_ROOT})
