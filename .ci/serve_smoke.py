@@ -111,6 +111,8 @@ def receive_a_dossier() -> Dossier:
         page.goto(BASE + reverse("web:worklist"))
         expect(page.locator("#worklist-rows")).to_contain_text(dossier.code)
         check(True, "the work list shows it")
+        if shots := os.environ.get("CCHC_SCREENSHOTS"):
+            page.screenshot(path=f"{shots}/serve-worklist.png", full_page=True)
         browser.close()
     return dossier
 

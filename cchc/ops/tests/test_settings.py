@@ -38,7 +38,8 @@ def test_postgresql_connections_persist_with_health_checks():
     pg = settings_of(DATABASE_URL="postgres://cchc@db.internal:5432/cchc")
     assert (pg["max_age"], pg["health"], pg["timeout"]) == (600, True, 5)
     assert settings_of(DATABASE_URL="postgres://cchc@db:5432/cchc", DB_CONN_MAX_AGE="0")["max_age"] == 0
-    assert settings_of()["max_age"] == 0  # SQLite: a file, nothing to keep open
+    sqlite = f"sqlite:///{settings.BASE_DIR / 'var' / 'production-test.sqlite3'}"
+    assert settings_of(DATABASE_URL=sqlite)["max_age"] == 0  # SQLite: a file, nothing to keep open
     assert settings_of()["log"] == "json" and settings_of(DEBUG="1")["log"] == "text"
 
 
