@@ -30,6 +30,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -303,6 +304,7 @@ async def _scenario_run(plan: dict, name: str, users: int, think: float, args) -
     errors: dict[str, list[str]] = defaultdict(list)
     sent = 0
     load_before = os.getloadavg()
+    cpu_before, client_before = _cpu_times(), _client_cpu()
     started = time.perf_counter()
     warm_until = started + args.warmup
     stop_at = started + args.duration
@@ -341,6 +343,9 @@ async def _scenario_run(plan: dict, name: str, users: int, think: float, args) -
         await transport.aclose()
     elapsed = time.perf_counter() - warm_until
     load_after = os.getloadavg()
+    busy, total = (after - before for after, before in zip(_cpu_times(), cpu_before, strict=True))
+    client_cpu = _client_cpu() - client_before
+    wall = time.perf_counter() - started
     pages = {}
     for page in PAGES:
         values = sorted(times[page])
@@ -356,7 +361,23 @@ async def _scenario_run(plan: dict, name: str, users: int, think: float, args) -
         "all": _stats(every) | {"errors": sum(len(e) for e in errors.values())},
         "pages": pages,
         "load": (load_before[0], load_after[0]),
+        # The machine's CPU use over the scenario (all cores: 100 % is both busy), and the client's share of a core.
+        "cpu_pct": 100 * busy / total if total else 0.0,
+        "client_cpu_pct": 100 * client_cpu / wall if wall else 0.0,
     }
+
+
+def _cpu_times() -> tuple[int, int]:
+    """Busy and total jiffies of all the machine's cores (/proc/stat)."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def _client_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _stats(values: list[float]) -> dict:
@@ -381,7 +402,8 @@ def _print(plan: dict, results: list[dict], args) -> None:
         print(
             f"scenario {r['name']}: {r['users']} users, think {r['think']:g} s: {r['requests']} requests in "
             f"{r['seconds']:.0f} s = {r['rps']:.1f} req/s, errors {r['all']['errors']}, load average "
-            f"{r['load'][0]:.1f} -> {r['load'][1]:.1f}; target {TARGETS.get(r['name'], '-')}"
+            f"{r['load'][0]:.1f} -> {r['load'][1]:.1f}, CPU {r['cpu_pct']:.0f} % of both cores (this client "
+            f"{r['client_cpu_pct']:.0f} % of one); target {TARGETS.get(r['name'], '-')}"
         )
         print(f"  {'page':<14} {'n':>6} {'p50':>8} {'p95':>8} {'max':>8} {'errors':>7}")
         for page, s in [*r["pages"].items(), ("all", r["all"])]:
