@@ -8,7 +8,8 @@ a specialist and a leader in each of --processes communes. Then --processes work
 running --cycles life cycles at its own commune, each cycle what the staff do with one dossier through
 cchc.dossiers.services: receive (the birth registration, its required documents) -> assign to the specialist ->
 submit to the leader -> approve -> issue the result -> deliver it at the desk. Prints the life cycles per second
-of all processes together (from the first start to the last end) and per process. With --profile FILE, the first
+of all processes together (their timed loops run at the same time) and per process, and the SQL statements of
+one cycle (CCHC_BENCH_SQL=1 prints them). With --profile FILE, the first
 worker runs under cProfile and writes FILE. Not part of the test suite.
 """
 
@@ -69,8 +70,15 @@ def main() -> None:
     total = sum(r["cycles"] for r in results)
     print()
     for r in results:
-        print(f"process {r['worker']}: {r['cycles']} life cycles in {r['seconds']:.1f} s: {r['rate']:.0f}/s")
-    print(f"all {args.processes} processes: {total} life cycles in {wall:.1f} s (start to end): {total / wall:.0f}/s")
+        print(
+            f"process {r['worker']}: {r['cycles']} life cycles in {r['seconds']:.1f} s: {r['rate']:.0f}/s "
+            f"({r['statements']} SQL statements a cycle)"
+        )
+    # The timed loops run at the same time (each after its process's start-up and warm-up): together they do
+    # `total` cycles in the longest loop's time.
+    longest = max(r["seconds"] for r in results)
+    print(f"all {args.processes} processes: {total} life cycles in {longest:.1f} s: {total / longest:.0f}/s")
+    print(f"(start to end, with Django's start-up and the warm-up of each process: {wall:.1f} s)")
 
 
 def _django() -> None:
@@ -121,7 +129,16 @@ def run(worker: int, cycles: int, profile: str) -> None:
         d = services.dossier_issue_result(dossier=d, by=desk)
         services.dossier_deliver(dossier=d, by=desk)
 
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     cycle()  # warm-up (caches, the calendar, connections)
+    with CaptureQueriesContext(connection) as captured:
+        cycle()
+    if worker == 0 and os.environ.get("CCHC_BENCH_SQL"):
+        for query in captured.captured_queries:
+            print(query["sql"][:160], file=sys.stderr)
+    statements = len(captured.captured_queries)
     profiler = None
     if profile:
         import cProfile
@@ -135,7 +152,14 @@ def run(worker: int, cycles: int, profile: str) -> None:
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
-    print(json.dumps({"worker": worker, "cycles": cycles, "seconds": seconds, "rate": cycles / seconds}))
+    result = {
+        "worker": worker,
+        "cycles": cycles,
+        "seconds": seconds,
+        "rate": cycles / seconds,
+        "statements": statements,
+    }
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":
