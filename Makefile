@@ -72,3 +72,6 @@ bench: install
 	$(BIN)/python bench/figures.py
 	$(BIN)/python bench/cache.py
 	$(BIN)/python bench/load.py --keep
+	$(BIN)/python bench/reports.py --keep
+	$(BIN)/python bench/import_file.py --db postgres
+	$(BIN)/python bench/lifecycle.py
