@@ -41,6 +41,8 @@ URL_PERMISSIONS: dict[str, str] = {
     # The public portal (cchc.portal): no log-in; each page shows only what its visitor may see (a dossier's
     # tracking page needs its code and tracking secret or the applicant's phone number).
     "portal:*": PUBLIC,
+    # A unit's public live board (/bang-tin/<unit code>/): counts and rates only, nothing personal.
+    "portal:board": PUBLIC,
     "old_staff_address": PUBLIC,
     "admin:*": SUPERUSER,
     "reform:*": REFORM,

@@ -41,6 +41,7 @@ COUNT_KEYS: tuple[str, ...] = (
     "late_with_apology_in_time",
     "late_kept_new_date",
     "evaluations",
+    "evaluations_satisfied",
     "e_certifications",
     "digitized_components",
     "digitized_results",
@@ -72,6 +73,7 @@ RATE_DEFINITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "apology_coverage": (("late_with_apology",), "late"),
     "apology_in_time_coverage": (("late_with_apology_in_time",), "late"),
     "evaluation": (("evaluations",), "resolved"),
+    "satisfaction": (("evaluations_satisfied",), "evaluations"),
     "feedback_on_time": (("feedback_answered_on_time",), "feedback_resolved"),
 }
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.dossiers import deadlines
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
-from cchc.feedback.models import Evaluation, Feedback
+from cchc.feedback.models import Evaluation, Feedback, Satisfaction
 from cchc.lib.periods import Period
 from cchc.procedures.models import OnlineService
 from cchc.units.models import Unit, UnitLevel
@@ -209,6 +209,14 @@ class RowFigure:
 ROW_FIGURES: dict[str, RowFigure] = {
     "apologies": RowFigure(Apology, "dossier__receiving_unit", lambda p: _between("issued_at", p)),
     "evaluations": RowFigure(Evaluation, "dossier__receiving_unit", lambda p: _between("submitted_at", p)),
+    # Of those, the applicant answered "satisfied" or "very satisfied" (the public board's satisfaction).
+    "evaluations_satisfied": RowFigure(
+        Evaluation,
+        "dossier__receiving_unit",
+        lambda p: (
+            _between("submitted_at", p) & Q(satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.VERY_SATISFIED])
+        ),
+    ),
     "feedback_received": RowFigure(Feedback, "unit", lambda p: _between("received_at", p)),
     "feedback_resolved": RowFigure(Feedback, "unit", lambda p: _between("answered_at", p)),
     # Circular 01/2018 Art. 13 index 8: feedback answered on time. Without a due date (rows entered before the

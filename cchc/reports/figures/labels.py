@@ -26,6 +26,7 @@ COUNT_LABELS = {
     "late_with_apology_in_time": _("Late dossiers with an apology letter issued in time"),
     "late_kept_new_date": _("Resolved late, by the apology's new date"),
     "evaluations": _("Satisfaction evaluations"),  # Phiếu đánh giá
+    "evaluations_satisfied": _("Evaluations: satisfied or very satisfied"),
     "e_certifications": _("Electronic certified copies"),  # Chứng thực bản sao điện tử
     "digitized_components": _("Received with all components digitized"),  # Số hóa thành phần hồ sơ
     "digitized_results": _("Resolved with the result digitized"),  # Số hóa kết quả
@@ -58,5 +59,6 @@ RATE_LABELS = {
     "apology_coverage": _("Late dossiers with an apology letter"),
     "apology_in_time_coverage": _("Late dossiers with an apology letter issued in time"),
     "evaluation": _("Evaluations, of resolved"),
+    "satisfaction": _("Satisfied or very satisfied, of evaluations"),
     "feedback_on_time": _("Feedback and petitions answered on time, of answered"),
 }
