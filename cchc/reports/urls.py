@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import satisfaction, views
+from . import officers, satisfaction, views
 
 app_name = "reports"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("download/<slug:fmt>/", views.download, name="download"),
     path("dossiers/", views.figure_dossiers, name="figure_dossiers"),
     path("satisfaction/", satisfaction.satisfaction, name="satisfaction"),
+    path("officers/", officers.officers, name="officers"),
 ]

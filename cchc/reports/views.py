@@ -37,6 +37,7 @@ from cchc.units.models import Unit, UnitLevel
 from cchc.web.http import acting_user, page_name
 from cchc.web.permissions import staff_required
 
+from . import officer_work
 from .assembly import ReportFigures, ReportPeriodError, build_report_context, named_period, report_figures
 from .default_period import unit_default_quarter
 from .figures.dossiers import DOSSIER_FILTERS, RATE_DEFINITIONS, ROW_FIGURES, Rate, Scope
@@ -329,6 +330,9 @@ class FigureQuery:
     period: Period
     cutoff: str
     key: str
+    # Narrowed for the officers' work page (cchc.reports.officer_work): one officer's dossiers, one cause.
+    handler: str = ""
+    detail: str = ""
 
 
 def _figure_query(request: HttpRequest) -> FigureQuery:
@@ -346,11 +350,24 @@ def _figure_query(request: HttpRequest) -> FigureQuery:
         period = parse_period(params.get("period", ""), cutoff)
     except PeriodError as exc:
         raise BadPeriod(str(exc)) from exc
-    return FigureQuery(unit, scope, period, cutoff, key)
+    handler, detail = params.get("handler", ""), params.get("detail", "")
+    if detail and (detail not in officer_work.DETAILS or key not in DOSSIER_FILTERS):
+        raise Http404("No such detail.")
+    if handler and key not in DOSSIER_FILTERS:
+        raise Http404("No such handler.")
+    try:
+        handler_q = officer_work.handler_q(handler) if handler else None
+    except ValueError as exc:
+        raise Http404("No such handler.") from exc
+    return FigureQuery(unit, scope, period, cutoff, key, handler if handler_q is not None else "", detail)
 
 
 def _rows(q: FigureQuery):
     qs = figure_rows(key=q.key, unit=q.unit, period=q.period, scope=q.scope)
+    if q.handler:
+        qs = qs.filter(officer_work.handler_q(q.handler))
+    if q.detail:
+        qs = officer_work.narrow(qs, q.detail, q.period.as_of())
     if qs.model is Dossier:
         return qs.select_related("procedure", "receiving_unit")
     if qs.model is Feedback:
@@ -449,6 +466,7 @@ def figure_dossiers(request: HttpRequest) -> HttpResponse:
     context = {
         "q": q,
         "label": COUNT_LABELS.get(q.key, q.key),
+        "narrowed": officer_work.narrowed_label(q.handler, q.detail),
         "scope_label": Scope(q.scope).label,
         "page": page,
         "lines": lines,

@@ -78,6 +78,8 @@ URL_PERMISSIONS: dict[str, str] = {
     "reports:figure_dossiers": UNIT_READER,
     # The satisfaction tables name officers: leaders and reform officers only (cchc.reports.satisfaction).
     "reports:satisfaction": OVERSIGHT,
+    # Officers' work names officers: as the satisfaction tables (cchc.reports.officers).
+    "reports:officers": OVERSIGHT,
 }
 
 
