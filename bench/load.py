@@ -90,8 +90,6 @@ def main() -> None:
         "DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "CCHC_ACCESS_LOG": "0",
-        "LOG_LEVEL": "ERROR",
     }
     try:
         with tempfile.TemporaryDirectory(prefix="cchc-bench-load-") as tmp:
