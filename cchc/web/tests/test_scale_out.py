@@ -63,6 +63,8 @@ def app_server(port: int, log: Path) -> Iterator[str]:
         "SECRET_KEY": "two-servers-share-this-key-" + "k" * 40,  # every server of a site has the same key
         "ALLOWED_HOSTS": "127.0.0.1",
         "CCHC_TRACKING_GUESSES_PER_CODE": str(GUESSES_PER_CODE),
+        # Windows are fixed (aligned on multiples of their length): a day's makes a window's end during the test rare.
+        "CCHC_TRACKING_CODE_WINDOW_MINUTES": "1440",
         "CCHC_LOGIN_FAILURE_LIMIT": str(LOGIN_FAILURES),
         "CCHC_TASKS_BACKEND": "database",
         "CCHC_ACCESS_LOG": "0",
