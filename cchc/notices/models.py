@@ -115,3 +115,30 @@ def mask(recipient: str, channel: str) -> str:
     if len(digits) <= 6:
         return "*" * len(digits)
     return f"{digits[:3]}{'*' * (len(digits) - 6)}{digits[-3:]}"
+
+
+class DeadlineWarning(models.Model):
+    """A dossier's deadline falls within one working day: its handler and its unit's leaders were told (on the
+    staff site and by e-mail), so an apology letter can go out in time (Decree 61/2018 Art. 19(9)).
+
+    One row per dossier and deadline (`due_at` as it was when warned): a re-run finds the row and warns no one
+    again; a new deadline (after a supplement restarts the clock) is a new row, a new warning.
+    """
+
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="deadline_warnings"
+    )
+    due_at = models.DateTimeField(_("deadline"))
+    created_at = models.DateTimeField(_("created at"), db_index=True)
+    recipients = models.ManyToManyField(
+        "accounts.User", verbose_name=_("told"), related_name="deadline_warnings", blank=True
+    )
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        verbose_name = _("deadline warning")
+        verbose_name_plural = _("deadline warnings")
+        constraints = [models.UniqueConstraint(fields=["dossier", "due_at"], name="deadline_warning_once")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.due_at:%Y-%m-%d %H:%M}"
