@@ -20,18 +20,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import (
-    Case,
     Count,
     DecimalField,
     Exists,
-    F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -196,29 +192,28 @@ def _aggregates(period: Period) -> dict[str, Any]:
     return out
 
 
-def _desk() -> Case:
-    return Case(
-        When(receiving_unit__level=UnitLevel.OFFICE, then=F("receiving_unit__parent_id")),
-        default=F("receiving_unit_id"),
-        output_field=IntegerField(),
-    )
-
-
 def officer_work(unit: Unit, period: Period) -> OfficerWork:
     """The tables of the page for `unit` and the units below, for `period`.
 
-    Queries: the desk units (1); the figures' counts grouped by (desk, officer), one per disjoint part of
-    `total` (3); the late dossiers' causes grouped by (desk, officer, step) (1); their apology reasons (1); the
+    Queries: the subtree's units (1); the figures' counts grouped by (receiving unit, officer), one per disjoint
+    part of `total` (3); the late dossiers' causes grouped by (unit, officer, step) (1); their apology reasons (1); the
     satisfaction tables per handler and per unit (cchc.feedback.evaluations_selectors, 2 + 1); the officers and
     their units (2). None per officer or per dossier.
     """
     period = period.as_of()
-    scope = Q(receiving_unit__path__startswith=unit.path)
+    # The subtree by id, as the figures scope it (the dossiers' unit index, no join); a specialist office's
+    # dossiers go to its district's desk.
+    subtree = {u.pk: u for u in Unit.objects.filter(path__startswith=unit.path)}
+    desk_of = {
+        pk: (u.parent_id if u.level == UnitLevel.OFFICE and u.parent_id in subtree else pk) for pk, u in subtree.items()
+    }
+    scope = Q(receiving_unit__in=list(subtree))
     by_officer: dict[int | None, WorkRow] = {}
     by_desk: dict[int, WorkRow] = {}
     total = WorkRow(unit.pk, str(unit.display_name))
 
-    def rows_for(desk: int, officer: int | None) -> list[WorkRow]:
+    def rows_for(receiving_unit: int, officer: int | None) -> list[WorkRow]:
+        desk = desk_of[receiving_unit]
         return [
             by_officer.setdefault(officer, WorkRow(officer, "")),
             by_desk.setdefault(desk, WorkRow(desk, "")),
@@ -228,10 +223,13 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
     aggregates = _aggregates(period)
     for part in _total_parts(period):
         grouped = (
-            Dossier.objects.filter(scope & part).values("assigned_to", desk=_desk()).order_by().annotate(**aggregates)
+            Dossier.objects.filter(scope & part)
+            .values("assigned_to", "receiving_unit")
+            .order_by()
+            .annotate(**aggregates)
         )
         for values in grouped:
-            for row in rows_for(values["desk"], values["assigned_to"]):
+            for row in rows_for(values["receiving_unit"], values["assigned_to"]):
                 for key in COUNTS:
                     row.counts[key] += values[key] or 0
                 row.processing_sum += values["processing_sum"] or Decimal(0)
@@ -241,7 +239,7 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
     late = Dossier.objects.filter(scope & DOSSIER_FILTERS["resolved_late"](period))
     causes = (
         late.annotate(deadline_stage=stage_annotation())
-        .values("assigned_to", "deadline_stage", desk=_desk())
+        .values("assigned_to", "deadline_stage", "receiving_unit")
         .order_by()
         .annotate(
             n=Count("pk"),
@@ -250,7 +248,7 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
     )
     for values in causes:
         stage = values["deadline_stage"] if values["deadline_stage"] in STAGES else NO_STAGE
-        for row in rows_for(values["desk"], values["assigned_to"]):
+        for row in rows_for(values["receiving_unit"], values["assigned_to"]):
             row.stages[stage] += values["n"]
             for cause in CAUSES:
                 row.causes[cause] += values[cause]
@@ -258,12 +256,12 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
     reasons = (
         Apology.objects.filter(dossier__in=late.values("pk"), issued_at__lt=period.end_at)
         .exclude(reason="")
-        .values("reason", "dossier__assigned_to", desk=_desk_of_dossier())
+        .values("reason", "dossier__assigned_to", "dossier__receiving_unit")
         .order_by()
         .annotate(n=Count("pk"))
     )
     for values in reasons:
-        for row in rows_for(values["desk"], values["dossier__assigned_to"]):
+        for row in rows_for(values["dossier__receiving_unit"], values["dossier__assigned_to"]):
             row.reasons[values["reason"].strip()] += values["n"]
 
     for sat in satisfaction_tables.satisfaction_by_handler(unit, period):
@@ -275,7 +273,7 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
         row.label = sat.label
     total.satisfaction = satisfaction_tables.satisfaction_total(unit, period)
 
-    desks = Unit.objects.in_bulk([k for k in by_desk if k])
+    desks = {pk: subtree[pk] for pk in by_desk if pk in subtree}
     for desk_id, row in by_desk.items():
         if desk_id in desks:
             row.label = row.label or str(desks[desk_id].display_name)
@@ -300,14 +298,6 @@ def officer_work(unit: Unit, period: Period) -> OfficerWork:
             row.units = ", ".join(memberships.get(officer_id, []))
     officers = sorted(by_officer.values(), key=lambda r: (r.key is None, r.label.casefold()))
     return OfficerWork(unit, period, officers, units, total)
-
-
-def _desk_of_dossier() -> Case:
-    return Case(
-        When(dossier__receiving_unit__level=UnitLevel.OFFICE, then=F("dossier__receiving_unit__parent_id")),
-        default=F("dossier__receiving_unit_id"),
-        output_field=IntegerField(),
-    )
 
 
 DETAILS_Q: dict[str, Callable[[Period], Q]] = {
