@@ -235,3 +235,18 @@ def test_bounded_queries_whatever_the_officers(client, history, django_assert_ma
         html = client.get(URL, params).content.decode()
     assert all(str(m.user) in html for m in Membership.objects.filter(user__username__startswith="extra_"))
     assert len(second) == len(first)
+
+
+def test_the_filled_page_and_its_drill_down_show_no_english(client, history):
+    from cchc.web.tests.test_vietnamese_everywhere import english_on, english_texts, page_text
+
+    texts = english_texts()
+    _login(client, history.leader_a)
+    page = client.get(URL, {"unit": "gio-an", "period": "Q3/2023", "cutoff": "calendar"}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert english_on(page_text(page.content.decode()), texts) == []
+    url = (
+        reverse("reports:figure_dossiers")
+        + "?unit=gio-an&scope=tree&period=Q3%2F2023&cutoff=calendar&key=resolved_late"
+        + f"&handler={history.specialist_a.pk}&detail=stage_in_process"
+    )
+    assert english_on(page_text(client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()), texts) == []
