@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "cchc.demo",
     "cchc.web",
     "cchc.portal",
+    # Queue numbers: the ticket kiosk, the counters, the hall display (docs/decisions/0032).
+    "cchc.queueing",
     # `cchc serve`, `cchc worker`, /healthz and /readyz, the log lines' request id, backups (docs/decisions/0028).
     "cchc.ops",
 ]

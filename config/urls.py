@@ -42,6 +42,7 @@ staff: list[URLPattern | URLResolver] = [
     ),
     path("reform/", include("cchc.reform.urls")),
     path("reports/", include("cchc.reports.urls")),
+    path("hang-doi/", include("cchc.queueing.urls_staff")),
     path("", include("cchc.web.urls")),
 ]
 
@@ -54,6 +55,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include(staff)),
     re_path(rf"^(?P<old>(?:{'|'.join(OLD_STAFF_PREFIXES)})/.*)$", to_staff_site, name="old_staff_address"),
+    # The queue's public addresses (/lay-so/, /man-hinh/): a contract like the portal's (cchc/queueing/urls.py).
+    path("", include("cchc.queueing.urls")),
     path("", include("cchc.portal.urls")),
 ]
 

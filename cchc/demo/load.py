@@ -23,6 +23,7 @@ from cchc.exchange.services import dossiers_import, procedures_import, units_imp
 from cchc.notices.receivers import no_notices
 from cchc.procedures.models import Procedure
 from cchc.procedures.services import component_add, procedure_save
+from cchc.queueing.setup import queue_setup
 from cchc.reform.demo import load_gio_linh_2023_q3
 from cchc.units.models import DeskKind, Unit, UnitLevel
 
@@ -176,6 +177,8 @@ def demo_load(*, seed: int = SEED, live: bool = True) -> dict[str, int]:
     _check(result, "dossiers")
     # The report's non-dossier content (directives, trainings, budget), entered as the reform officer would.
     load_gio_linh_2023_q3(by=admin)
+    # The queue numbers of the 2025 commune's desk: three service groups and three counters (cchc.queueing).
+    queue_setup(Unit.objects.get(code="xa-gio-linh"))
     created = {"units": Unit.objects.count(), "users": len(logins), "dossiers": result.created}
     if live:
         # Made-up applicants: no notice, so a site with a real SMS gateway never texts an invented number.

@@ -27,6 +27,7 @@ OVERSIGHT = "oversight"  # a leader or reform officer of the unit or of a unit a
 # A feedback (phản ánh, kiến nghị) of a unit among access.units_for_figures(user), else 404; its sender's contacts
 # and its answer form only for the members of the unit it was sent to (cchc.feedback.petitions.can_answer), else 403.
 FEEDBACK_READER = "feedback_reader"
+LEADER = "leader"  # a leader of at least one unit (which unit is checked by the view)
 
 URL_PERMISSIONS: dict[str, str] = {
     "login": PUBLIC,
@@ -80,6 +81,16 @@ URL_PERMISSIONS: dict[str, str] = {
     "reports:satisfaction": OVERSIGHT,
     # Officers' work names officers: as the satisfaction tables (cchc.reports.officers).
     "reports:officers": OVERSIGHT,
+    # Queue numbers (cchc.queueing): the kiosk, its printed ticket and the hall display are public and show
+    # numbers, groups and counters only; the counter's buttons for the unit's desk officers; the statistics
+    # for its leaders (checked by cchc.queueing.views_staff).
+    "queueing:kiosk": PUBLIC,
+    "queueing:ticket": PUBLIC,
+    "queueing:display": PUBLIC,
+    "queueing:display_state": PUBLIC,
+    "queueing_staff:counter": DESK_OFFICER,
+    "queueing_staff:counter_action": DESK_OFFICER,
+    "queueing_staff:statistics": LEADER,
 }
 
 

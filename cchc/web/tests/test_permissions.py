@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from cchc.web.permissions import PUBLIC, URL_PERMISSIONS, permission_for
 
 # Namespaces whose names the table must cover ("" = the project's own names: login, logout, set_language).
-COVERED_NAMESPACES = {"", "web", "admin", "reform", "reports"}
+COVERED_NAMESPACES = {"", "web", "admin", "reform", "reports", "queueing", "queueing_staff"}
 SAMPLE_KWARGS = {
     "web:dossier_detail": {"code": "X"},
     "web:receipt": {"code": "X"},
