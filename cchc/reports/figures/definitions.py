@@ -55,6 +55,14 @@ COUNT_KEYS: tuple[str, ...] = (
     "feedback_overdue",
     "no_time_limit_received",
     "no_time_limit_resolved",
+    # The service index of Decision 766 (cchc.serviceindex), over the dossiers received in the period.
+    "received_handled_on_time",
+    "received_with_complaint",
+    "received_paper_result",
+    "received_paper_result_digitized",
+    "received_digitized_fully",
+    "received_fee_bearing",
+    "feedback_received_late",
 )
 
 # Durations of metrics.md "Durations": means over `resolved`, in working days.

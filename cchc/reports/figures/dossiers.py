@@ -30,7 +30,7 @@ from cchc.dossiers import deadlines
 from cchc.dossiers.models import Apology, Channel, Dossier, Outcome
 from cchc.feedback.models import Evaluation, Feedback, Satisfaction
 from cchc.lib.periods import Period
-from cchc.procedures.models import OnlineService
+from cchc.procedures.models import OnlineService, Procedure
 from cchc.units.models import Unit, UnitLevel
 
 # The names of the figures, their rates and rounding live in definitions.py (no database code); they are
@@ -156,6 +156,32 @@ def day_annotations() -> dict[str, Any]:
     return {"finished_day": _local_day("finished_at"), "due_day": _local_day("due_at")}
 
 
+def _received_handled_on_time(p: Period) -> Q:
+    # Decision 766 index 2.1 (service-index.md §2.2): of the dossiers received in P, those finished (any outcome:
+    # resolved, refused, withdrawn, returned) by their deadline, or still in process within it at the period's end.
+    finished_in_time = (
+        Q(finished_at__lt=p.end_at)
+        & _not_late()
+        & (Q(due_at__isnull=True) | Q(finished_at__lte=F("due_at")))
+    )
+    within = _pending(p) & ~deadlines.past_deadline_at(p.state_at)
+    return _received(p) & (finished_in_time | within)
+
+
+def _with_complaint(p: Period) -> Q:
+    # Decision 766 index 5.4: a dossier with a petition about it, or a "not satisfied" evaluation, by the period's end.
+    petitions = Feedback.objects.filter(dossier=OuterRef("pk"), received_at__lt=p.end_at)
+    dislikes = Evaluation.objects.filter(
+        dossier=OuterRef("pk"), submitted_at__lt=p.end_at, satisfaction=Satisfaction.UNSATISFIED
+    )
+    return Q(Exists(petitions)) | Q(Exists(dislikes))
+
+
+def _paper_result() -> Q:
+    # A procedure that issues a result document (an IN over the procedures, not a join of every dossier row).
+    return Q(procedure__in=Procedure.objects.filter(has_result_document=True).values("pk"))
+
+
 # Counts over Dossier rows, in the order of metrics.md.
 DOSSIER_FILTERS: dict[str, Condition] = {
     "received_online": lambda p: _received(p) & Q(channel=Channel.ONLINE),
@@ -194,6 +220,15 @@ DOSSIER_FILTERS: dict[str, Condition] = {
     "full_online_received_online": lambda p: _full_online(p) & Q(channel=Channel.ONLINE),
     "no_time_limit_received": lambda p: _received(p) & Q(due_at__isnull=True),
     "no_time_limit_resolved": lambda p: _resolved(p) & Q(due_at__isnull=True),
+    "received_handled_on_time": _received_handled_on_time,
+    "received_with_complaint": lambda p: _received(p) & _with_complaint(p),
+    "received_paper_result": lambda p: _received(p) & _paper_result(),
+    "received_paper_result_digitized": lambda p: _received(p) & _paper_result() & Q(result_digitized=True),
+    # Decision 766 index 4.2: every component held as a file, and the e-result where the procedure issues one.
+    "received_digitized_fully": lambda p: (
+        _received(p) & Q(components_digitized=True) & (~_paper_result() | Q(result_digitized=True))
+    ),
+    "received_fee_bearing": lambda p: _received(p) & Q(procedure__in=Procedure.objects.filter(fee__gt=0).values("pk")),
 }
 
 
@@ -225,6 +260,16 @@ ROW_FIGURES: dict[str, RowFigure] = {
         Feedback,
         "unit",
         lambda p: _between("answered_at", p) & (Q(due_at__isnull=True) | Q(answered_at__lte=F("due_at"))),
+    ),
+    # Decision 766 index 5.3: received in P and answered after its due moment, or unanswered past it (period's end).
+    "feedback_received_late": RowFigure(
+        Feedback,
+        "unit",
+        lambda p: (
+            _between("received_at", p)
+            & Q(due_at__isnull=False)
+            & (Q(answered_at__gt=F("due_at")) | (Q(answered_at__isnull=True) & Q(due_at__lt=p.state_at)))
+        ),
     ),
     # Unanswered at the period's end (or now) with its due moment passed then, like `pending_overdue`.
     "feedback_overdue": RowFigure(

@@ -40,6 +40,13 @@ COUNT_LABELS = {
     "feedback_overdue": _("Feedback and petitions overdue for an answer"),
     "no_time_limit_received": _("Received, procedure with no legal time limit"),
     "no_time_limit_resolved": _("Resolved, procedure with no legal time limit"),
+    "received_handled_on_time": _("Received, handled by the deadline or still within it"),
+    "received_with_complaint": _("Received, with a petition or a 'not satisfied' evaluation"),
+    "received_paper_result": _("Received, procedure issues a result document"),
+    "received_paper_result_digitized": _("Of those, with an electronic result"),
+    "received_digitized_fully": _("Received, digitised (components, and the result where one is issued)"),
+    "received_fee_bearing": _("Received, procedure with a fee"),
+    "feedback_received_late": _("Feedback and petitions received, answered late or overdue"),
 }
 
 DURATION_LABELS = {
