@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cchc.notices",
     "cchc.reform",
     "cchc.reports",
+    "cchc.serviceindex",
     "cchc.exchange",
     "cchc.demo",
     "cchc.web",

@@ -42,6 +42,7 @@ staff: list[URLPattern | URLResolver] = [
     ),
     path("reform/", include("cchc.reform.urls")),
     path("reports/", include("cchc.reports.urls")),
+    path("chi-so-766/", include("cchc.serviceindex.urls")),
     path("hang-doi/", include("cchc.queueing.urls_staff")),
     path("", include("cchc.web.urls")),
 ]

@@ -79,6 +79,9 @@ URL_PERMISSIONS: dict[str, str] = {
     "reports:figure_dossiers": UNIT_READER,
     # The satisfaction tables name officers: leaders and reform officers only (cchc.reports.satisfaction).
     "reports:satisfaction": OVERSIGHT,
+    # The service index of Decision 766 (cchc.serviceindex): leaders and reform officers, as the satisfaction tables.
+    "serviceindex:index": OVERSIGHT,
+    "serviceindex:xlsx": OVERSIGHT,
     # Officers' work names officers: as the satisfaction tables (cchc.reports.officers).
     "reports:officers": OVERSIGHT,
     # Queue numbers (cchc.queueing): the kiosk, its printed ticket and the hall display are public and show
