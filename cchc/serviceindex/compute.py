@@ -428,25 +428,78 @@ def previous_periods(period: Period, count: int = 12) -> list[Period]:
     return out
 
 
+# The counts the index reads: each a subset of the dossiers received in the period (or a petition count), so the
+# trend counts them for every period in one scan of the received range.
+TREND_DOSSIER_KEYS = (
+    "received",
+    "received_online",
+    "received_handled_on_time",
+    "received_with_complaint",
+    "received_paper_result",
+    "received_paper_result_digitized",
+    "received_digitized_fully",
+    "received_fee_bearing",
+)
+TREND_FEEDBACK_KEYS = ("feedback_received", "feedback_resolved", "feedback_answered_on_time", "feedback_received_late")
+
+
 def trend(unit: Unit, period: Period, *, count: int = 12, the_rules: Rules | None = None) -> list[UnitIndex | None]:
-    """The unit's index over the last `count` periods (None where the unit was not in force): per period one
-    `dossier_figures` call and one query of the procedures used online, plus one catalogue query in all."""
-    from cchc.reports.figures.dossiers import dossier_figures
+    """The unit's index over the last `count` periods (None where the unit was not in force), by the figures'
+    own conditions (DOSSIER_FILTERS, ROW_FIGURES) counted for every period at once: one query over the dossiers
+    received in the whole range, one over the petitions, plus the catalogue and the settings."""
+    from cchc.feedback.models import Feedback
+    from cchc.reports.figures.definitions import COUNT_KEYS
+    from cchc.reports.figures.dossiers import DOSSIER_FILTERS, ROW_FIGURES, Scope
 
     the_rules = the_rules or current_rules()
     by_level = catalogue_counts()
     subtree = list(Unit.objects.filter(path__startswith=unit.path))
-    buckets = dict.fromkeys((u.pk for u in subtree), unit.code)
+    ids = [u.pk for u in subtree]
+    periods = [p.as_of() for p in previous_periods(period, count)]
+    dossier_aggregates: dict[str, Any] = {}
+    feedback_aggregates: dict[str, Any] = {}
+    for i, p in enumerate(periods):
+        for key in TREND_DOSSIER_KEYS:
+            dossier_aggregates[f"{key}__{i}"] = Count("pk", filter=DOSSIER_FILTERS[key](p))
+        # 3.2: the distinct online procedures with a dossier received online in the period.
+        dossier_aggregates[f"used__{i}"] = Count(
+            "procedure",
+            distinct=True,
+            filter=DOSSIER_FILTERS["received_online"](p)
+            & Q(online_service__in=ONLINE, procedure__online_service__in=ONLINE, procedure__is_active=True),
+        )
+        for key in TREND_FEEDBACK_KEYS:
+            feedback_aggregates[f"{key}__{i}"] = Count("pk", filter=ROW_FIGURES[key].condition(p))
+    first, last = periods[0], periods[-1]
+    dossiers = Dossier.objects.filter(
+        receiving_unit__in=ids, received_at__gte=first.start_at, received_at__lt=last.end_at
+    ).aggregate(**dossier_aggregates)
+    # Petitions received or answered in the range (every petition count above is one or the other).
+    feedback = Feedback.objects.filter(
+        Q(unit__in=ids)
+        & (
+            Q(received_at__gte=first.start_at, received_at__lt=last.end_at)
+            | Q(answered_at__gte=first.start_at, answered_at__lt=last.end_at)
+        )
+    ).aggregate(**feedback_aggregates)
     out: list[UnitIndex | None] = []
-    for p in previous_periods(period, count):
+    for i, p in enumerate(periods):
         if not in_force(unit, p):
             out.append(None)
             continue
-        p = p.as_of()
-        figures = dossier_figures(unit=unit, period=p, scope="tree")
+        counts = dict.fromkeys(COUNT_KEYS, 0)
+        counts.update({key: dossiers[f"{key}__{i}"] or 0 for key in TREND_DOSSIER_KEYS})
+        counts.update({key: feedback[f"{key}__{i}"] or 0 for key in TREND_FEEDBACK_KEYS})
+        figures = DossierFigures(unit, Scope.TREE, p, counts, {}, {})
         catalogue = area_catalogue(by_level, [u for u in subtree if in_force(u, p)])
-        used = _online_procedures_used(subtree, p, buckets)[1]
         out.append(
-            score_from_inputs(unit, p, figures, catalogue=catalogue, online_procedures_used=used, the_rules=the_rules)
+            score_from_inputs(
+                unit,
+                p,
+                figures,
+                catalogue=catalogue,
+                online_procedures_used=dossiers[f"used__{i}"] or 0,
+                the_rules=the_rules,
+            )
         )
     return out

@@ -118,6 +118,21 @@ def test_bounded_queries(history, django_assert_max_num_queries):
         UnitFactory.create(code=f"extra-{n}", parent=history["district"])
     with django_assert_max_num_queries(16):
         area_index(history["district"], MARCH)
-    with django_assert_max_num_queries(12 * 8 + 4):
+    with django_assert_max_num_queries(6):
         points = trend(history["c1"], MARCH)
     assert len(points) == 12 and points[-1] is not None and points[-1].total == Decimal("36.24")
+
+
+def test_trend_agrees_with_each_period(history):
+    """The trend's one-scan counts are the figures of each period: every point equals the period's own index."""
+    from cchc.serviceindex.compute import previous_periods
+
+    for unit in (history["c1"], history["district"]):
+        points = trend(unit, MARCH, count=3)
+        for period, point in zip(previous_periods(MARCH, 3), points, strict=True):
+            single = unit_index(unit, period)
+            assert point is not None
+            assert [s.points for g in point.groups for s in g.subs] == [s.points for g in single.groups for s in g.subs]
+            assert [(s.numerator, s.denominator) for g in point.groups for s in g.subs] == [
+                (s.numerator, s.denominator) for g in single.groups for s in g.subs
+            ]
