@@ -9,10 +9,13 @@ import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 
+from cchc.accounts.models import Role
 from cchc.dossiers.models import Channel
 from cchc.feedback.models import Evaluation, Satisfaction
 from cchc.portal.board import compute_summary
-from cchc.testing.factories import APPLICANT, UnitFactory, imported_dossier, local
+from cchc.queueing.models import Counter, ServiceGroup
+from cchc.queueing.services import counter_take, ticket_call_next, ticket_done, ticket_issue
+from cchc.testing.factories import APPLICANT, UnitFactory, imported_dossier, local, user_with_role
 from cchc.units.models import UnitLevel
 
 pytestmark = pytest.mark.django_db
@@ -104,8 +107,9 @@ def test_the_page_shows_them_in_vietnamese_without_personal_data(client, desk):
     assert 'data-figure="month-on-time">50,00%<' in html
     assert 'data-figure="overdue">1<' in html
     assert 'data-figure="month-apology-in-time">1 / 2<' in html
-    # The queue's place is there, empty: no made-up number.
-    assert 'data-figure="queue"' in html and "Chưa hiển thị số thứ tự" in html
+    # A desk without queue numbers says so: no made-up number.
+    assert 'data-figure="queue"' in html and "Bộ phận một cửa này không cấp số thứ tự" in html
+    assert 'data-figure="queue-issued"' not in html
     for personal in (APPLICANT["name"], APPLICANT["id_number"], APPLICANT["phone"], APPLICANT["address"]):
         assert personal not in html
     for code in ("A", "B", "C", "D"):
@@ -135,6 +139,31 @@ def test_a_stale_summary_is_shown_and_recounted_by_the_task_queue(client, desk):
         # Stale: shown once more while the queue (immediate in tests) recounts it; the next poll has G.
         assert 'data-figure="today-received">1<' in client.get(url).content.decode()
         assert 'data-figure="today-received">2<' in client.get(url).content.decode()
+
+
+def test_the_queue_numbers_of_today(client, desk):
+    """Five numbers given today: one served (called after 4 minutes), one at the counter (after 8), three waiting;
+    the average wait of the two called is (4 + 8) / 2 = 6 minutes."""
+    group = ServiceGroup.objects.create(unit=desk, name="Hộ tịch")
+    counter = Counter.objects.create(unit=desk, number=1)
+    counter.groups.add(group)
+    officer = user_with_role(desk, Role.DESK_OFFICER)
+    with time_machine.travel(local(2023, 7, 19, 8, 0), tick=False):
+        for _ in range(5):
+            ticket_issue(group=group)
+        counter_take(counter=counter, by=officer)
+    with time_machine.travel(local(2023, 7, 19, 8, 4), tick=False):
+        ticket_call_next(counter=counter, by=officer)
+    with time_machine.travel(local(2023, 7, 19, 8, 8), tick=False):
+        ticket_done(counter=counter, by=officer)
+        ticket_call_next(counter=counter, by=officer)
+    with time_machine.travel(NOW, tick=False):
+        html = client.get(reverse("portal:board", args=["xa-bang-tin"]) + "?phan=so-lieu").content.decode()
+    assert 'data-figure="queue-issued">5<' in html
+    assert 'data-figure="queue-waiting">3<' in html
+    assert 'data-figure="queue-serving">1<' in html
+    assert 'data-figure="queue-served">1<' in html
+    assert 'data-figure="queue-wait">6<' in html
 
 
 def test_an_unknown_unit_is_404(client, db):

@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from cchc.dossiers.models import Channel
+from cchc.queueing.models import ServiceGroup
+from cchc.queueing.services import ticket_issue
 from cchc.testing.browser import assert_accessible, chromium_page, shot
 from cchc.testing.factories import UnitFactory, imported_dossier
 from cchc.units.models import UnitLevel
@@ -34,6 +36,9 @@ def board_url(live_server):
         outcome="resolved",
     )
     imported_dossier(unit, code="T3", received_at=today - dt.timedelta(days=40), due_at=today - dt.timedelta(days=35))
+    group = ServiceGroup.objects.create(unit=unit, name="Hộ tịch")
+    for _ in range(3):
+        ticket_issue(group=group)
     cache.clear()
     return f"{live_server.url}/bang-tin/xa-tv/"
 
@@ -47,6 +52,7 @@ def test_the_board_reads_on_a_tv_and_a_phone(board_url, name, viewport):
         assert page.locator('[data-figure="today-resolved"]').inner_text() == "1"
         assert page.locator('[data-figure="overdue"]').inner_text() == "1"
         assert page.locator('[data-figure="today-on-time"]').inner_text() == "0,00%"
+        assert page.locator('[data-figure="queue-waiting"]').inner_text() == "3"
         size = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
         assert size[0] <= viewport["width"], "no sideways scrolling"
         if name == "tv":
