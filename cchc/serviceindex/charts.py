@@ -26,6 +26,7 @@ STYLE = Style(
 
 
 def _config(chart) -> None:
+    chart.truncate_label = -1
     chart.js = []  # no scripts: the site's CSP allows none, and an <img> runs none anyway
     chart.disable_xml_declaration = False
     chart.decimal_separator = ","
@@ -66,7 +67,8 @@ def trend_chart(
         title=title,
         x_label_rotation=30,
         legend_at_bottom=True,
-        legend_at_bottom_columns=3,
+        legend_at_bottom_columns=2,
+        truncate_legend=-1,
         value_formatter=lambda v: f"{v:.2f}".replace(".", ","),
     )
     _config(chart)
