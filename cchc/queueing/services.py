@@ -178,3 +178,16 @@ def ticket_link_dossier(*, ticket: Ticket, code: str, by: User) -> Ticket:
     ticket.dossier = dossier
     ticket.save(update_fields=["dossier"])
     return ticket
+
+
+@transaction.atomic
+def ticket_link_served(*, dossier: Dossier, by: User) -> Ticket | None:
+    """From the reception form: the number being served at the receiving officer's counter today (of the
+    dossier's receiving unit, not linked yet) is linked to the dossier just received. None when there is none."""
+    counter = counter_of(by, dossier.receiving_unit)
+    ticket = current_ticket(counter) if counter else None
+    if ticket is None or ticket.dossier_id:
+        return None
+    ticket.dossier = dossier
+    ticket.save(update_fields=["dossier"])
+    return ticket

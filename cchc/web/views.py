@@ -24,6 +24,7 @@ from cchc.lib.ids import is_pk
 from cchc.notices.selectors import notices_of_dossier
 from cchc.procedures.models import ComponentDocument
 from cchc.procedures.selectors import receivable_procedures
+from cchc.queueing import services as queue_services
 
 from .forms import (
     ACTION_FORMS,
@@ -85,6 +86,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                 components=data["components"],
             )
             received.append(dossier)
+            queue_services.ticket_link_served(dossier=dossier, by=acting_user(request))  # the counter's number
             return reverse("web:receipt", args=[dossier.code])
 
         try:

@@ -107,3 +107,21 @@ def test_the_counter_page_is_for_desk_officers(client, hall, cast):
     assert client.get(reverse("queueing_staff:counter")).status_code == 403
     client.force_login(cast.desk_b)  # a desk officer of a unit without counters
     assert client.get(reverse("queueing_staff:counter")).status_code == 404
+
+
+def test_the_reception_form_links_the_number_being_served_at_the_officers_counter(client, hall, cast):
+    from cchc.queueing import services
+    from cchc.web.tests.test_reception import form_data
+
+    services.ticket_issue(group=hall.civil)
+    services.counter_take(counter=hall.counters[0], by=cast.desk_a)
+    ticket = services.ticket_call_next(counter=hall.counters[0], by=cast.desk_a)
+    client.force_login(cast.desk_a)
+    assert client.post(reverse("web:receive"), form_data(cast, [])).status_code == 302
+    ticket.refresh_from_db()
+    assert ticket.dossier is not None and ticket.dossier.applicant_name == "Lê Văn Bình"
+    # A second dossier received for the same visitor does not take the number from the first.
+    first = ticket.dossier
+    client.post(reverse("web:receive"), form_data(cast, []))
+    ticket.refresh_from_db()
+    assert ticket.dossier == first
