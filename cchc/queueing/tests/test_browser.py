@@ -5,6 +5,10 @@ officer's page at 1366 and 390 px."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+
 import pytest
 
 from cchc.queueing.models import Ticket, TicketStatus
@@ -31,7 +35,22 @@ def take_number(kiosk, base, group: str) -> str:
     return kiosk.locator(".q-t-number").inner_text()
 
 
-def test_kiosk_officer_display_and_statistics(live_server, hall, cast):
+def printed_on_a_receipt_roll(page, tmp_path) -> None:
+    """The ticket's print is one page 80 mm wide (226.8 pt) with the unit, the group and the number, read back
+    from chromium's PDF of the print media."""
+    if not shutil.which("pdfinfo"):
+        pytest.skip("poppler's pdfinfo is not installed")
+    pdf = tmp_path / "ticket.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))
+    assert abs(width - 80 / 25.4 * 72) < 1, info
+    assert re.search(r"Pages:\s+1\n", info), info
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "UBND xã Gio An" in text and "Hộ tịch" in text and "In lại" not in text
+
+
+def test_kiosk_officer_display_and_statistics(live_server, hall, cast, tmp_path):
     base = live_server.url
     with chromium_page(STAND) as display:
         context = display.context
@@ -55,6 +74,7 @@ def test_kiosk_officer_display_and_statistics(live_server, hall, cast):
         assert kiosk.get_by_text("Có 0 người chờ trước bạn").is_visible()
         shot(kiosk, "queue-ticket")
         assert_accessible(kiosk)
+        printed_on_a_receipt_roll(kiosk, tmp_path)
         kiosk.set_viewport_size(STAND)
         assert take_number(kiosk, base, "Hộ tịch 1 người đang chờ") == "2"
         assert kiosk.get_by_text("Có 1 người chờ trước bạn").is_visible()
