@@ -43,7 +43,9 @@ def printed_on_a_receipt_roll(page, tmp_path) -> None:
     pdf = tmp_path / "ticket.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    width = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))
+    size = re.search(r"Page size:\s+([\d.]+) x", info)
+    assert size, info
+    width = float(size.group(1))
     assert abs(width - 80 / 25.4 * 72) < 1, info
     assert re.search(r"Pages:\s+1\n", info), info
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
