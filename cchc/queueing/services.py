@@ -73,6 +73,13 @@ def counter_take(*, counter: Counter, by: User) -> Counter:
             _("Counter %(number)s is taken today by %(officer)s.")
             % {"number": counter.number, "officer": counter.officer}
         )
+    left = counter_of(by, counter.unit)
+    serving = current_ticket(left) if left and left.pk != counter.pk else None
+    if serving is not None:
+        raise ValidationError(
+            _("Finish or skip number %(number)s at counter %(counter)s before changing counter.")
+            % {"number": serving.number, "counter": left.number if left else ""}
+        )
     Counter.objects.filter(unit=counter.unit, officer=by).exclude(pk=counter.pk).update(officer=None, officer_day=None)
     counter.officer, counter.officer_day = by, today
     counter.save(update_fields=["officer", "officer_day"])

@@ -191,3 +191,16 @@ def test_statistics_and_queue_today_by_hand(hall):
         "skipped": 1,
         "average_wait_seconds": (10 + 20 + 4) / 3 * minutes,
     }
+
+
+def test_an_officer_changes_counter_only_with_no_number_being_served(hall):
+    desk = hall.cast.desk_a
+    services.ticket_issue(group=hall.civil)
+    services.counter_take(counter=hall.counters[0], by=desk)
+    services.ticket_call_next(counter=hall.counters[0], by=desk)
+    with pytest.raises(ValidationError, match="số 1 tại quầy 1|number 1 at counter 1"):
+        services.counter_take(counter=hall.counters[1], by=desk)
+    assert services.counter_of(desk, hall.unit) == hall.counters[0]
+    services.ticket_done(counter=hall.counters[0], by=desk)
+    services.counter_take(counter=hall.counters[1], by=desk)
+    assert services.counter_of(desk, hall.unit) == hall.counters[1]
