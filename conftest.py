@@ -157,12 +157,27 @@ def pytest_collection_modifyitems(config, items):
     pytest-django has already put the database tests first and the transactional ones after them (as Django's
     runner does); the demo's tests go at the end of the first block, before any test that flushes the database.
     """
+    unserialized = [item.nodeid for item in items if _transactional(item) and not _serialized(item)]
+    if unserialized:
+        # A flush without the serialized rows runs post_migrate, which makes the content types again under new
+        # ids; putting the serialized rows back after it (_restore_after_flush) then breaks every later test.
+        raise pytest.UsageError(
+            "Transactional tests must be marked django_db(transaction=True, serialized_rollback=True): "
+            + ", ".join(unserialized)
+        )
     users = [item for item in items if _uses_demo(item)]
     for item in users:
         item.add_marker(pytest.mark.xdist_group("demo"))
     rest = [item for item in items if not _uses_demo(item)]
     first_other = next((i for i, item in enumerate(rest) if _transactional(item) or not _uses_db(item)), len(rest))
     items[:] = rest[:first_other] + users + rest[first_other:]
+
+
+def _serialized(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or "django_db_serialized_rollback" in getattr(
+        item, "fixturenames", ()
+    )
 
 
 def _uses_db(item: pytest.Item) -> bool:

@@ -76,7 +76,7 @@ def test_a_rate_limit_counts_in_the_database_and_blocks_at_its_limit():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_increments_on_several_connections_are_all_counted():
     """Four threads, each on its own database connection (as four server processes), count 25 events each on one
     key at the same time: 100, none lost (a read-then-write incr loses some)."""

@@ -36,7 +36,7 @@ LOGIN_FAILURES = 3
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN_INPUT = re.compile(r'<input type="hidden" name="form_token" value="([^"]+)"')
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _free_port() -> int:
@@ -120,7 +120,9 @@ def _with_password(*users, settings) -> None:
 
 def _csrf(client, url: str) -> tuple[str, str]:
     html = client.get(url).text
-    return CSRF_INPUT.search(html).group(1), html
+    found = CSRF_INPUT.search(html)
+    assert found, f"no CSRF token on {url}"
+    return found.group(1), html
 
 
 def _log_in(client, base: str, username: str, password: str = PASSWORD):
