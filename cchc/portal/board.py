@@ -1,7 +1,7 @@
 """The public live board's summary: the board's figures as the page shows them, kept in the shared cache.
 
-The figures of a unit's desk for today and this month (cchc.reports.figures.board) take 300-500 ms at 1,000,000
-dossiers on this (shared, loaded) machine, over the board's 300 ms budget, and every TV and phone polls them. So
+The figures of a unit's desk for today and this month (cchc.reports.figures.board) take 160-220 ms at 1,000,000
+dossiers on this (shared, loaded) machine, close to the board's 300 ms budget, and every TV and phone polls. So
 the page reads a summary from the shared cache (every app server sees the same): younger than FRESH, it is shown
 as it is; older, it is still shown (with the time it was counted) and the task queue is asked to recompute it
 (`refresh_board`, once per unit while a refresh is pending); missing (a unit nobody looked at for KEEP), the
