@@ -192,10 +192,27 @@ def recount(history: History, units: dict, unit, period: Period, scope: Scope) -
             "online_capable_received_online": online_capable and s["channel"] == "online",
             "full_online_received": full_online,
             "full_online_received_online": full_online and s["channel"] == "online",
+            # Decision 766 index 2.1 (service-index.md §2.2): received in P and finished (any outcome) by the
+            # deadline without missing it before a wait, or still pending within it at the period's end.
+            "received_handled_on_time": is_received
+            and (
+                (finished is not None and finished < end and missed is None and finished <= due)
+                or (pending and not overdue)
+            ),
+            # Index 5.4: a petition about the dossier or a "not satisfied" evaluation; the builder's feedback names
+            # no dossier and its evaluations are "satisfied" (the model's default), so none.
+            "received_with_complaint": False,
+            # Index 4.x: the builder's procedures issue a result document (the model's default) and charge no fee.
+            "received_paper_result": is_received,
+            "received_paper_result_digitized": is_received and s["result_digitized"],
+            "received_digitized_fully": is_received and s["components_digitized"] and s["result_digitized"],
+            "received_fee_bearing": False,
         }
         for key, flag in flags.items():
             c[key] += bool(flag)
         c["evaluations"] += sum(within(at) for at in s["evaluations"])
+        # "Satisfied or very satisfied": the builder's evaluations are "satisfied" (the model's default).
+        c["evaluations_satisfied"] += sum(within(at) for at in s["evaluations"])
         if resolved:
             if s["processing_working_days"] is not None:
                 sums["processing"].append(s["processing_working_days"])
