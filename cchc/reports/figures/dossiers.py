@@ -160,9 +160,7 @@ def _received_handled_on_time(p: Period) -> Q:
     # Decision 766 index 2.1 (service-index.md §2.2): of the dossiers received in P, those finished (any outcome:
     # resolved, refused, withdrawn, returned) by their deadline, or still in process within it at the period's end.
     finished_in_time = (
-        Q(finished_at__lt=p.end_at)
-        & _not_late()
-        & (Q(due_at__isnull=True) | Q(finished_at__lte=F("due_at")))
+        Q(finished_at__lt=p.end_at) & _not_late() & (Q(due_at__isnull=True) | Q(finished_at__lte=F("due_at")))
     )
     within = _pending(p) & ~deadlines.past_deadline_at(p.state_at)
     return _received(p) & (finished_in_time | within)
