@@ -333,6 +333,9 @@ CACHES = {
 }
 if env_str("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}}
+# Seconds the service index page keeps the current (unfinished) period's counts in the cache; an ended period is
+# kept a day, and `cchc import dossiers` forgets them all (cchc/serviceindex/cached.py, docs/decisions/0034).
+CCHC_INDEX_CACHE_SECONDS = env_int("CCHC_INDEX_CACHE_SECONDS", 300)
 
 # --- The one-stop rules that are settings, not law (domain.md marks them UNVERIFIED or IMPLEMENTATION) ---
 # Office hours of the one-stop desks (morning and afternoon sessions, local time). A working day's length is

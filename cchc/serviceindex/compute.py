@@ -351,8 +351,13 @@ def in_force(unit: Unit, period: Period) -> bool:
 def area_index(unit: Unit, period: Period, *, the_rules: Rules | None = None) -> AreaIndex:
     """The index of `unit` (scope tree) and the ranking of the units directly below it that were in force in the
     period (a district's communes before 07/2025, the province's communes after it), 1-2-2-4 on ties."""
-    the_rules = the_rules or current_rules()
     period = period.as_of()
+    return area_from_inputs(unit, period, area_inputs(unit, period), the_rules=the_rules)
+
+
+def area_inputs(unit: Unit, period: Period) -> dict[str, Any]:
+    """The inputs of `area_index` as plain data: {"main": inputs, "ranking": [{"unit": pk, "inputs": ...}]}
+    (inputs as `score_inputs` reads them), whatever the rules."""
     area = area_figures(parent=unit, period=period)
     catalogue = catalogue_counts()
     subtree = list(Unit.objects.filter(path__startswith=unit.path))
@@ -363,29 +368,34 @@ def area_index(unit: Unit, period: Period, *, the_rules: Rules | None = None) ->
         bucket_of[u.pk] = unit.code if own else rest
     used, whole = _online_procedures_used(subtree, period, bucket_of)
     in_period = [u for u in subtree if in_force(u, period)]
-    main = score_from_inputs(
-        unit,
-        period,
-        area.scopes["tree"],
-        catalogue=area_catalogue(catalogue, in_period),
-        online_procedures_used=whole,
-        the_rules=the_rules,
-    )
+    main = {
+        "counts": dict(area.scopes["tree"].counts),
+        "catalogue": _plain_catalogue(area_catalogue(catalogue, in_period)),
+        "used": whole,
+    }
     ranking = []
     for code, figures in area.by_unit.items():
         child = figures.unit
         if code == unit.code or child.level == UnitLevel.OFFICE or not in_force(child, period):
             continue
-        ranking.append(
-            score_from_inputs(
-                child,
-                period,
-                figures,
-                catalogue=area_catalogue(catalogue, [u for u in in_period if u.path.startswith(child.path)] or [child]),
-                online_procedures_used=used.get(code, 0),
-                the_rules=the_rules,
-            )
-        )
+        child_units = [u for u in in_period if u.path.startswith(child.path)] or [child]
+        inputs = {
+            "counts": dict(figures.counts),
+            "catalogue": _plain_catalogue(area_catalogue(catalogue, child_units)),
+            "used": used.get(code, 0),
+        }
+        ranking.append({"unit": child.pk, "inputs": inputs})
+    return {"main": main, "ranking": ranking}
+
+
+def area_from_inputs(
+    unit: Unit, period: Period, inputs: dict[str, Any], *, the_rules: Rules | None = None
+) -> AreaIndex:
+    """The area's index and ranking from `area_inputs` (the ranked units read in one query)."""
+    the_rules = the_rules or current_rules()
+    main = score_inputs(unit, period, inputs["main"], the_rules)
+    units = Unit.objects.in_bulk([row["unit"] for row in inputs["ranking"]])
+    ranking = [score_inputs(units[row["unit"]], period, row["inputs"], the_rules) for row in inputs["ranking"]]
     ranking.sort(key=lambda r: (-r.total, r.unit.code))
     for position, result in enumerate(ranking):
         previous = ranking[position - 1] if position else None
@@ -447,18 +457,49 @@ def trend(unit: Unit, period: Period, *, count: int = 12, the_rules: Rules | Non
     """The unit's index over the last `count` periods (None where the unit was not in force), by the figures'
     own conditions (DOSSIER_FILTERS, ROW_FIGURES) counted for every period at once: one query over the dossiers
     received in the whole range, one over the petitions, plus the catalogue and the settings."""
+    the_rules = the_rules or current_rules()
+    periods = [p.as_of() for p in previous_periods(period, count)]
+    inputs = trend_inputs(unit, periods)
+    return [None if i is None else score_inputs(unit, p, i, the_rules) for p, i in zip(periods, inputs, strict=True)]
+
+
+def score_inputs(unit: Unit, period: Period, inputs: dict[str, Any], the_rules: Rules) -> UnitIndex:
+    """The index from plain inputs ({"counts", "catalogue": (active, online) or None, "used"}), as
+    `trend_inputs` and `area_inputs` give them (and cchc.serviceindex.cached keeps them)."""
+    from cchc.reports.figures.dossiers import Scope
+
+    catalogue = None if inputs["catalogue"] is None else Catalogue(*inputs["catalogue"])
+    return score_from_inputs(
+        unit,
+        period,
+        DossierFigures(unit, Scope.TREE, period, inputs["counts"], {}, {}),
+        catalogue=catalogue,
+        online_procedures_used=inputs["used"],
+        the_rules=the_rules,
+    )
+
+
+def _plain_catalogue(catalogue: Catalogue | None) -> tuple[int, int] | None:
+    return None if catalogue is None else (catalogue.active, catalogue.online)
+
+
+def trend_inputs(unit: Unit, periods: list[Period]) -> list[dict[str, Any] | None]:
+    """The index's inputs of `unit` (scope tree) for each of `periods` (None where the unit was not in force):
+    one query over the dossiers received from the first period's start to the last's end, one over the
+    petitions, and the catalogue. Plain data (ints), whatever the rules."""
     from cchc.feedback.models import Feedback
     from cchc.reports.figures.definitions import COUNT_KEYS
-    from cchc.reports.figures.dossiers import DOSSIER_FILTERS, ROW_FIGURES, Scope
+    from cchc.reports.figures.dossiers import DOSSIER_FILTERS, ROW_FIGURES
 
-    the_rules = the_rules or current_rules()
+    wanted = [(i, p) for i, p in enumerate(periods) if in_force(unit, p)]
+    if not wanted:
+        return [None] * len(periods)
     by_level = catalogue_counts()
     subtree = list(Unit.objects.filter(path__startswith=unit.path))
     ids = [u.pk for u in subtree]
-    periods = [p.as_of() for p in previous_periods(period, count)]
     dossier_aggregates: dict[str, Any] = {}
     feedback_aggregates: dict[str, Any] = {}
-    for i, p in enumerate(periods):
+    for i, p in wanted:
         for key in TREND_DOSSIER_KEYS:
             dossier_aggregates[f"{key}__{i}"] = Count("pk", filter=DOSSIER_FILTERS[key](p))
         # 3.2: the distinct online procedures with a dossier received online in the period.
@@ -470,36 +511,24 @@ def trend(unit: Unit, period: Period, *, count: int = 12, the_rules: Rules | Non
         )
         for key in TREND_FEEDBACK_KEYS:
             feedback_aggregates[f"{key}__{i}"] = Count("pk", filter=ROW_FIGURES[key].condition(p))
-    first, last = periods[0], periods[-1]
+    start_at = min(p.start_at for _, p in wanted)
+    end_at = max(p.end_at for _, p in wanted)
     dossiers = Dossier.objects.filter(
-        receiving_unit__in=ids, received_at__gte=first.start_at, received_at__lt=last.end_at
+        receiving_unit__in=ids, received_at__gte=start_at, received_at__lt=end_at
     ).aggregate(**dossier_aggregates)
     # Petitions received or answered in the range (every petition count above is one or the other).
     feedback = Feedback.objects.filter(
         Q(unit__in=ids)
-        & (
-            Q(received_at__gte=first.start_at, received_at__lt=last.end_at)
-            | Q(answered_at__gte=first.start_at, answered_at__lt=last.end_at)
-        )
+        & (Q(received_at__gte=start_at, received_at__lt=end_at) | Q(answered_at__gte=start_at, answered_at__lt=end_at))
     ).aggregate(**feedback_aggregates)
-    out: list[UnitIndex | None] = []
-    for i, p in enumerate(periods):
-        if not in_force(unit, p):
-            out.append(None)
-            continue
+    out: list[dict[str, Any] | None] = [None] * len(periods)
+    for i, p in wanted:
         counts = dict.fromkeys(COUNT_KEYS, 0)
         counts.update({key: dossiers[f"{key}__{i}"] or 0 for key in TREND_DOSSIER_KEYS})
         counts.update({key: feedback[f"{key}__{i}"] or 0 for key in TREND_FEEDBACK_KEYS})
-        figures = DossierFigures(unit, Scope.TREE, p, counts, {}, {})
-        catalogue = area_catalogue(by_level, [u for u in subtree if in_force(u, p)])
-        out.append(
-            score_from_inputs(
-                unit,
-                p,
-                figures,
-                catalogue=catalogue,
-                online_procedures_used=dossiers[f"used__{i}"] or 0,
-                the_rules=the_rules,
-            )
-        )
+        out[i] = {
+            "counts": counts,
+            "catalogue": _plain_catalogue(area_catalogue(by_level, [u for u in subtree if in_force(u, p)])),
+            "used": dossiers[f"used__{i}"] or 0,
+        }
     return out

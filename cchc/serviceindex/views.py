@@ -25,16 +25,8 @@ from cchc.web.http import acting_user
 from cchc.web.permissions import staff_required
 
 from . import charts
-from .compute import (
-    REFORM_DAY,
-    AreaIndex,
-    UnitIndex,
-    area_index,
-    current_rules,
-    previous_periods,
-    trend,
-    year_to_date,
-)
+from .cached import index_and_trend
+from .compute import REFORM_DAY, AreaIndex, UnitIndex, current_rules, previous_periods, year_to_date
 from .present import input_links, points_text
 
 
@@ -126,10 +118,11 @@ def _ranking_rows(area: AreaIndex) -> list[dict[str, Any]]:
     ]
 
 
-def _compute(unit: Unit, period) -> dict[str, Any]:
+def _compute(unit: Unit, period, *, with_trend: bool = True) -> dict[str, Any]:
+    """The area's index and the 12-period trend, from the shared cache where it holds them (.cached)."""
     the_rules = current_rules()
-    area = area_index(unit, period, the_rules=the_rules)
-    return {"area": area, "rules": the_rules}
+    computed = index_and_trend(unit, period, previous_periods(period), the_rules, with_trend=with_trend)
+    return {"area": computed.area, "history": computed.history, "cached_at": computed.cached_at}
 
 
 @require_GET
@@ -145,7 +138,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
         computed = _compute(unit, period)
         area: AreaIndex = computed["area"]
         result = area.unit
-        history = trend(unit, period, the_rules=computed["rules"])
+        history = computed["history"]
         labels = [p.label for p in previous_periods(period)]
         group_names = [(g.group.code, g.group.name_vi) for g in result.groups]
         context.update(
@@ -167,6 +160,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
             pre_reform=unit.level == UnitLevel.DISTRICT or any(not r["comparable"] for r in _ranking_rows(area)),
             after_reform=period.start >= REFORM_DAY,
             export_query=request.GET.urlencode(),
+            cached_at=computed["cached_at"] and timezone.localtime(computed["cached_at"]),
         )
     status = 400 if form.errors else 200
     return render(request, "serviceindex/index.html", context, status=status)
@@ -185,7 +179,7 @@ def index_xlsx(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse(" ".join(str(e) for errors in form.errors.values() for e in errors), status=400)
     unit, period = form.cleaned_data["unit"], form.cleaned_data["parsed_period"]
-    area: AreaIndex = _compute(unit, period)["area"]
+    area: AreaIndex = _compute(unit, period, with_trend=False)["area"]
     result = area.unit
     book = Workbook()
     sheet = book.active

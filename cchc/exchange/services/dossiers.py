@@ -345,4 +345,9 @@ def dossiers_import(
     if result.errors:
         result.created = result.updated = result.unchanged = 0
         transaction.set_rollback(True)  # what the batches before the first problem wrote
+    elif not dry_run and (result.created or result.updated):
+        from cchc.serviceindex.cached import bump_figures_version
+
+        # The service index keeps past periods' counts a day: an import may change them (decision 0034).
+        transaction.on_commit(bump_figures_version)
     return finish(result)
