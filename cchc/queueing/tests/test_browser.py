@@ -69,6 +69,9 @@ def test_kiosk_officer_display_and_statistics(live_server, hall, cast, tmp_path)
         # The kiosk, the display and the officer's computer are three devices: three browser contexts.
         browser = context.browser
         kiosk = browser.new_context(viewport=TABLET, locale="vi-VN", has_touch=True).new_page()
+        # The ticket prints itself on opening: count the calls instead of opening chromium's print job, which
+        # would race the test's own PDF of the print media ("Page is already being printed").
+        kiosk.context.add_init_script("window.__prints = 0; window.print = function () { window.__prints += 1; };")
         kiosk.goto(f"{base}/lay-so/gio-an/")
         shot(kiosk, "queue-kiosk-1024")
         assert_accessible(kiosk)
@@ -76,6 +79,11 @@ def test_kiosk_officer_display_and_statistics(live_server, hall, cast, tmp_path)
         assert kiosk.get_by_text("Có 0 người chờ trước bạn").is_visible()
         shot(kiosk, "queue-ticket")
         assert_accessible(kiosk)
+        for _ in range(50):  # the page asks to print 300 ms after opening (polled: the CSP forbids eval)
+            if kiosk.evaluate("window.__prints") >= 1:
+                break
+            kiosk.wait_for_timeout(100)
+        assert kiosk.evaluate("window.__prints") == 1
         printed_on_a_receipt_roll(kiosk, tmp_path)
         kiosk.set_viewport_size(STAND)
         assert take_number(kiosk, base, "Hộ tịch 1 người đang chờ") == "2"
