@@ -8,7 +8,8 @@ dossiers over 200 units, 2020-2024; run `cchc migrate` on it first if it predate
 writes nothing that stays: the reform officers it logs in as are made inside a transaction that is rolled back.
 For the busiest commune, a district (whose page ranks its communes) and the province (ranking its districts) it
 times, for 2024-Q4, the page through the test client (`/can-bo/chi-so-766/?unit=…&period=2024-Q4`: the
-unit's index, the ranking of the units below and the 12-period trend charts), and `area_index` and `trend` alone;
+unit's index, the ranking of the units below and the 12-period trend charts) with its periods in the shared cache
+and with the cache emptied before each run, and `area_index` and `trend` alone (never cached);
 it prints medians, the 95th percentile and the machine's `uptime` load as JSON.
 """
 
@@ -53,6 +54,7 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
+    from django.core.cache import cache
     from django.db import transaction
     from django.db.models import Count
     from django.test import Client
@@ -94,7 +96,10 @@ def main() -> None:
             rules = current_rules()
             out["units"][unit.code] = {  # type: ignore[index]
                 "level": unit.level,
+                # Every period of the page and its trend read from the shared cache (the warm-up filled it).
                 "page": _timed(args.runs, lambda c=client, q=query: c.get(url, q)),
+                # Nothing kept (after an import, or the first view of the day): everything counted.
+                "page_nothing_cached": _timed(args.runs, lambda c=client, q=query: (cache.clear(), c.get(url, q))),
                 "area_index": _timed(args.runs, lambda u=unit, r=rules: area_index(u, period, the_rules=r)),
                 "trend_12": _timed(args.runs, lambda u=unit, r=rules: trend(u, period, the_rules=r)),
             }
