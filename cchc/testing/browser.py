@@ -80,3 +80,21 @@ def serious_accessibility_issues(page: Any) -> list[str]:
 def assert_accessible(page: Any) -> None:
     issues = serious_accessibility_issues(page)
     assert not issues, f"{page.url}:\n" + "\n".join(issues)
+
+
+def sideways_overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0 or less: it fits; a phone must never scroll sideways)."""
+    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+def assert_fits(page: Any) -> None:
+    """The page is no wider than the window (1 px of rounding allowed)."""
+    wide = sideways_overflow(page)
+    assert wide <= 1, f"{page.url}: {wide}px wider than the window"
+
+
+def follow(page: Any, locator: Any) -> None:
+    """Click a link or button that opens another page, and wait until that page has loaded."""
+    with page.expect_navigation():
+        locator.click()
+    page.wait_for_load_state("networkidle")

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from cchc.testing.browser import assert_accessible, chromium_page, shot
+from cchc.testing.browser import assert_accessible, assert_fits, chromium_page, follow, shot
 
 pytestmark = [pytest.mark.browser]
 
@@ -96,24 +96,12 @@ def site(tmp_path_factory) -> Iterator[str]:
         log.close()
 
 
-def fits(page) -> None:
-    wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert wide <= 1, f"{page.url}: {wide}px wider than the window"
-
-
 def look(page, name: str, width: int, *, axe: bool = False) -> None:
     """What a person sees: no sideways scrolling of the page, a screenshot to look at, and (at 1366) axe."""
-    fits(page)
+    assert_fits(page)
     shot(page, f"walk-{name}-{width}")
     if axe and width == 1366:
         assert_accessible(page)
-
-
-def follow(page, locator) -> None:
-    """Click a link or button that opens another page, and wait for it."""
-    with page.expect_navigation():
-        locator.click()
-    page.wait_for_load_state("networkidle")
 
 
 def log_in(page, site: str, username: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cchc.reform.models import DirectiveDocument, PeriodStatus, ReportPeriod
-from cchc.testing.browser import assert_accessible, chromium_page, shot
+from cchc.testing.browser import assert_accessible, assert_fits, chromium_page, follow, shot
 from cchc.testing.factories import received_dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -31,22 +31,11 @@ def log_in(page, live_server, user) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def fits(page) -> None:
-    wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert wide <= 1, f"{page.url}: {wide}px wider than the window"
-
-
 def step(page, name: str, width: int, *, axe: bool = True) -> None:
-    fits(page)
+    assert_fits(page)
     shot(page, f"reform-{name}-{width}")
     if axe and width == 1366:
         assert_accessible(page)
-
-
-def follow(page, locator) -> None:
-    with page.expect_navigation():
-        locator.click()
-    page.wait_for_load_state("networkidle")
 
 
 def upload(page, name: str, content: str, mime: str) -> None:

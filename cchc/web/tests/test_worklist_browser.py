@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from cchc.dossiers.workflow import Status
-from cchc.testing.browser import assert_accessible, chromium_page, shot
+from cchc.testing.browser import assert_accessible, assert_fits, chromium_page, shot
 from cchc.testing.factories import (
     ProcedureFactory,
     awaiting_approval_dossier,
@@ -52,11 +52,6 @@ def log_in(page, live_server, user) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def no_sideways_overflow(page) -> None:
-    wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert wide <= 1, f"{page.url}: {wide}px wider than the window"
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("role", "tab"), [("desk_a", "check"), ("specialist_a", "assigned"), ("leader_a", "approve")])
 def test_each_role_lands_on_its_tab(live_server, day, role, tab, width):
@@ -67,7 +62,7 @@ def test_each_role_lands_on_its_tab(live_server, day, role, tab, width):
         assert active.get_attribute("id") == f"tab-{tab}"
         count = int(active.locator(".count").inner_text())
         assert count >= 1 and page.locator("table.worklist tbody tr").count() == count
-        no_sideways_overflow(page)
+        assert_fits(page)
         shot(page, f"worklist-{role}-{width}")
         if width == 1366:
             assert_accessible(page)
@@ -77,7 +72,7 @@ def test_each_role_lands_on_its_tab(live_server, day, role, tab, width):
         page.wait_for_load_state("networkidle")
         for row in page.locator("table.worklist tbody tr").all():
             assert "row-overdue" in (row.get_attribute("class") or "") or "Không có hồ sơ" in row.inner_text()
-        no_sideways_overflow(page)
+        assert_fits(page)
 
 
 def test_the_desk_goes_through_its_tabs(live_server, day):
