@@ -76,7 +76,9 @@ class SatisfactionForm(forms.Form):
         return cleaned
 
 
-def _initial(request: HttpRequest, units: QuerySet[Unit]):
+def unit_and_period_initial(request: HttpRequest, units: QuerySet[Unit]):
+    """The data of a unit-and-period form from the query string: the unit must be one of `units` (else 404), by
+    default the user's own or the first; the period by default this quarter. Shared by the leaders' pages."""
     code = request.GET.get("unit")
     if code and not units.filter(code=code).exists():
         raise Http404("No such unit.")
@@ -87,6 +89,11 @@ def _initial(request: HttpRequest, units: QuerySet[Unit]):
             data["unit"] = own.code
     today = timezone.localdate()
     data.setdefault("period", f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+    return data
+
+
+def _initial(request: HttpRequest, units: QuerySet[Unit]):
+    data = unit_and_period_initial(request, units)
     data.setdefault("cutoff", STATUTORY)
     return data
 

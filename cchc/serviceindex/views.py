@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.lib.periods import CALENDAR, PeriodError, parse_period
-from cchc.reports.satisfaction import units_for_satisfaction
+from cchc.reports.satisfaction import unit_and_period_initial, units_for_satisfaction
 from cchc.units.models import Unit, UnitLevel
-from cchc.web.http import acting_user
 from cchc.web.permissions import staff_required
 
 from . import charts
@@ -58,20 +57,6 @@ class IndexForm(forms.Form):
             else:
                 cleaned["parsed_period"] = year_to_date(period) if cleaned.get("ytd") else period
         return cleaned
-
-
-def _initial(request: HttpRequest, units) -> Any:
-    code = request.GET.get("unit")
-    if code and not units.filter(code=code).exists():
-        raise Http404("No such unit.")
-    data = request.GET.copy()
-    if not code:
-        own = units.filter(memberships__user=acting_user(request)).first() or units.first()
-        if own is not None:
-            data["unit"] = own.code
-    today = timezone.localdate()
-    data.setdefault("period", f"{today.year}-Q{(today.month - 1) // 3 + 1}")
-    return data
 
 
 def _group_rows(result: UnitIndex) -> list[dict[str, Any]]:
@@ -131,7 +116,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
     units = units_for_satisfaction(request.user)
     if not units.exists():
         raise PermissionDenied(_("The service index is for leaders and reform officers."))
-    form = IndexForm(_initial(request, units), units=units)
+    form = IndexForm(unit_and_period_initial(request, units), units=units)
     context: dict[str, Any] = {"form": form}
     if form.is_valid():
         unit, period = form.cleaned_data["unit"], form.cleaned_data["parsed_period"]
@@ -175,7 +160,7 @@ def index_xlsx(request: HttpRequest) -> HttpResponse:
     units = units_for_satisfaction(request.user)
     if not units.exists():
         raise PermissionDenied(_("The service index is for leaders and reform officers."))
-    form = IndexForm(_initial(request, units), units=units)
+    form = IndexForm(unit_and_period_initial(request, units), units=units)
     if not form.is_valid():
         return HttpResponse(" ".join(str(e) for errors in form.errors.values() for e in errors), status=400)
     unit, period = form.cleaned_data["unit"], form.cleaned_data["parsed_period"]
