@@ -48,8 +48,21 @@ def action_label(value: str) -> str:
 @register.filter
 def holds_role(user, roles: str) -> bool:
     """Whether `user` holds any of the comma-separated roles anywhere (to show a menu entry, not to grant access)."""
-    wanted = [r.strip() for r in roles.split(",") if r.strip()]
-    return bool(getattr(user, "is_authenticated", False)) and user.memberships.filter(role__in=wanted).exists()
+    wanted = {r.strip() for r in roles.split(",") if r.strip()}
+    return any(m.role in wanted for m in memberships(user))
+
+
+@register.filter
+def memberships(user) -> list:
+    """The user's memberships with their units, read once per request (the page's header and menu ask several
+    times: one query instead of one per question and per unit)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_cchc_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.select_related("unit").order_by("pk"))
+        user._cchc_memberships = cached
+    return cached
 
 
 @register.filter
